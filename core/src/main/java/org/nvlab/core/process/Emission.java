@@ -1,0 +1,265 @@
+package org.nvlab.core.process;
+
+import java.util.Arrays;
+import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.WorkerPool;
+import org.nvlab.core.random.CounterRng;
+import org.nvlab.core.random.Purpose;
+import org.nvlab.core.random.RngStream;
+import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vesicle.EmissionRule;
+import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.Population;
+import org.nvlab.core.vesicle.Signals;
+import org.nvlab.core.vesicle.VesicleType;
+
+/**
+ * Emission (step 2, SPEC section 3) for one type.
+ *
+ * <p>Counts are drawn per emitter node from (seed, tick, node); births are then numbered in emitter
+ * order, which fixes their ids and slots before any vesicle is written, so both passes run in
+ * parallel and the result does not depend on threads. Newborns are appended to the pool and, as the
+ * SPEC requires, skipped by this tick's vesicle step. Births over the type's cap are counted and
+ * immediately counted dead as CAPPED, so births - deaths = population holds every tick.
+ */
+final class Emission {
+  private static final int EMITTER_CHUNK = 1024;
+  private static final int BIRTH_CHUNK = 4096;
+
+  private final VesicleType type;
+  private final Pool pool;
+  private final int[] emitters;
+  private final int[] counts;
+  private final int[] prefix;
+  private final double[][] x;
+  private final RngStream[] rng;
+  private final WorkerPool.Task countTask = this::countChunk;
+  private final WorkerPool.Task fillTask = this::fillChunk;
+  private final WorkerPool.Task replaceTask = this::replaceChunk;
+  private Host host;
+  private Globals globals;
+  private int tick;
+  private long countKey;
+  private long birthKey;
+  private int base;
+  private long idBase;
+  private int allowed;
+  private volatile String failure;
+  private final boolean payloadReadsSignals;
+
+  Emission(VesicleType type, Pool pool, int nodeCount, int zDim, int threads) {
+    this.type = type;
+    this.pool = pool;
+    int[] e = type.emission().emitters();
+    if (e == null) {
+      e = new int[nodeCount];
+      for (int i = 0; i < nodeCount; i++) {
+        e[i] = i;
+      }
+    }
+    this.emitters = e;
+    this.counts = new int[e.length];
+    this.prefix = new int[e.length + 1];
+    this.x = new double[threads][Signals.length(zDim)];
+    this.payloadReadsSignals = type.emission().payloadMatrix() != null;
+    this.rng = new RngStream[threads];
+    for (int t = 0; t < threads; t++) {
+      rng[t] = new RngStream();
+    }
+  }
+
+  /** Emits this tick's vesicles; returns an error message when a rate or payload is not finite. */
+  String emit(Host host, Globals globals, Population pop, long seed, int tick, WorkerPool wp) {
+    EmissionRule rule = type.emission();
+    if (rule.mode() == EmissionRule.Mode.NONE || emitters.length == 0) {
+      return null;
+    }
+    this.host = host;
+    this.globals = globals;
+    this.tick = tick;
+    this.failure = null;
+    int t = type.index();
+    countKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.EMIT_COUNT, t));
+    birthKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.BIRTH, t));
+    int births;
+    if (rule.mode() == EmissionRule.Mode.REPLACE) {
+      births = Math.max(0, rule.target() - pool.size());
+    } else {
+      wp.forEach(chunks(emitters.length, EMITTER_CHUNK), countTask);
+      if (failure != null) {
+        return failure;
+      }
+      long total = 0;
+      for (int k = 0; k < emitters.length; k++) {
+        prefix[k] = (int) total;
+        total += counts[k];
+      }
+      if (total > Integer.MAX_VALUE / 2) {
+        return "type '" + type.name() + "': " + total + " births in one tick at tick " + tick;
+      }
+      prefix[emitters.length] = (int) total;
+      births = (int) total;
+    }
+    if (births == 0) {
+      return null;
+    }
+    int type = this.type.index();
+    allowed = (int) Math.min(births, Math.max(0L, (long) this.type.cap() - pool.size()));
+    idBase = pop.takeIds(births);
+    base = pool.grow(allowed);
+    pop.addBirths(type, births);
+    if (births > allowed) {
+      pop.addDeaths(type, DeathCause.CAPPED, births - allowed);
+    }
+    if (rule.mode() == EmissionRule.Mode.REPLACE) {
+      wp.forEach(chunks(allowed, BIRTH_CHUNK), replaceTask);
+    } else {
+      wp.forEach(chunks(emitters.length, EMITTER_CHUNK), fillTask);
+    }
+    this.host = null;
+    this.globals = null;
+    return failure;
+  }
+
+  private static int chunks(int count, int size) {
+    return (count + size - 1) / size;
+  }
+
+  private void signals(int i, double[] out) {
+    out[Signals.ACTIVATION] = host.activation()[i];
+    out[Signals.ABS_ERROR] = Math.abs(host.error()[i]);
+    out[Signals.SPIKE] = host.spike()[i];
+    out[Signals.GATE] = host.gate()[i];
+    out[Signals.REWARD] = globals.reward;
+    out[Signals.TASK] = globals.task;
+    System.arraycopy(globals.z, 0, out, Signals.Z0, globals.z.length);
+  }
+
+  private void countChunk(int c, int worker) {
+    EmissionRule rule = type.emission();
+    double[] xs = x[worker];
+    RngStream r = rng[worker];
+    boolean bernoulli = rule.mode() == EmissionRule.Mode.BERNOULLI;
+    int from = c * EMITTER_CHUNK;
+    int to = Math.min(emitters.length, from + EMITTER_CHUNK);
+    float[] alpha = rule.alpha();
+    for (int k = from; k < to; k++) {
+      int i = emitters[k];
+      signals(i, xs);
+      double z = rule.bias();
+      for (int q = 0; q < alpha.length; q++) {
+        z += alpha[q] * xs[q];
+      }
+      double lambda = rule.lambdaMax() / (1.0 + Math.exp(-z));
+      if (!Double.isFinite(lambda)) {
+        failure =
+            "type '"
+                + type.name()
+                + "': emission rate at node "
+                + i
+                + " is "
+                + lambda
+                + " at tick "
+                + tick
+                + " (check the emission weights and the node's signals)";
+        counts[k] = 0;
+        continue;
+      }
+      long h = CounterRng.draw(countKey, i);
+      counts[k] =
+          bernoulli
+              ? (CounterRng.unit(h) < Math.min(1.0, lambda) ? 1 : 0)
+              : r.reset(h).nextPoisson(lambda);
+    }
+  }
+
+  private void fillChunk(int c, int worker) {
+    int from = c * EMITTER_CHUNK;
+    int to = Math.min(emitters.length, from + EMITTER_CHUNK);
+    for (int k = from; k < to; k++) {
+      int cnt = counts[k];
+      if (cnt == 0) {
+        continue;
+      }
+      int i = emitters[k];
+      if (payloadReadsSignals) {
+        signals(i, x[worker]);
+      }
+      for (int j = 0; j < cnt; j++) {
+        int q = prefix[k] + j;
+        if (q < allowed) {
+          write(base + q, idBase + q, i, worker);
+        }
+      }
+    }
+  }
+
+  private void replaceChunk(int c, int worker) {
+    int from = c * BIRTH_CHUNK;
+    int to = Math.min(allowed, from + BIRTH_CHUNK);
+    for (int q = from; q < to; q++) {
+      int i = emitters[CounterRng.below(CounterRng.draw(countKey, q), emitters.length)];
+      if (payloadReadsSignals) {
+        signals(i, x[worker]);
+      }
+      write(base + q, idBase + q, i, worker);
+    }
+  }
+
+  /** Writes a newborn; x[worker] must hold the emitter's signals if the payload reads them. */
+  private void write(int slot, long id, int node, int worker) {
+    EmissionRule rule = type.emission();
+    RngStream r = rng[worker].reset(CounterRng.draw(birthKey, id));
+    pool.node()[slot] = node;
+    pool.id()[slot] = id;
+    pool.expiry()[slot] = Decay.expiryTick(type.lifetime(), tick, r.nextOpen());
+    int d = pool.payloadDim();
+    if (d > 0) {
+      double[] xs = x[worker];
+      float[] w = rule.payloadMatrix();
+      float[] u = rule.payloadOffset();
+      float[] payload = pool.payload();
+      int nx = xs.length;
+      int po = slot * d;
+      for (int k = 0; k < d; k++) {
+        double v = u != null ? u[k] : 0.0;
+        if (w != null) {
+          int wo = k * nx;
+          for (int q = 0; q < nx; q++) {
+            v += w[wo + q] * xs[q];
+          }
+        }
+        if (rule.tanh()) {
+          v = Math.tanh(v);
+        }
+        if (rule.noise() > 0) {
+          v += rule.noise() * r.nextGaussian();
+        }
+        float f = (float) v;
+        if (!Float.isFinite(f) || Math.abs(f) > Release.MAX_PAYLOAD) {
+          failure =
+              "type '"
+                  + type.name()
+                  + "': payload component "
+                  + k
+                  + " of a vesicle born at node "
+                  + node
+                  + " at tick "
+                  + tick
+                  + " is "
+                  + f
+                  + " (check the payload map and the node's signals)";
+          f = 0f;
+        }
+        payload[po + k] = f;
+      }
+    }
+    int p = pool.stateDim();
+    if (p > 0) {
+      Arrays.fill(pool.state(), slot * p, slot * p + p, 0f);
+    }
+    if (pool.dwelling()) {
+      pool.dwell()[slot] = 0;
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package org.nvlab.core.process;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.nvlab.core.graph.Neighbourhood;
+import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.WorkerPool;
+import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.Population;
+import org.nvlab.core.vesicle.VesicleType;
+
+/**
+ * One tick of SPEC section 2, in its fixed order:
+ *
+ * <ol>
+ *   <li>host forward (the caller sets inputs and globals first);
+ *   <li>emission, type by type; newborns wait at their emitter until the next tick;
+ *   <li>the vesicle step (decay, hazard, absorption, docking test, migration) over fixed chunks of
+ *       every pool in parallel, then releases type by type, then compaction of the dead;
+ *   <li>modulation buffers decay and take the tick's releases;
+ *   <li>host learning;
+ * </ol>
+ *
+ * and the caller records metrics (step 6). All randomness is keyed by (seed, tick, id, purpose) and
+ * every parallel result is merged in a fixed order, so the state after any tick is bit-identical
+ * for any number of threads.
+ */
+public final class Engine implements AutoCloseable {
+  /** Vesicles per work item of the vesicle step. Fixed: results never depend on threads. */
+  public static final int CHUNK = 8192;
+
+  private final Host host;
+  private final VesicleType[] types;
+  private final Population population;
+  private final TypeRuntime[] runtimes;
+  private final Emission[] emissions;
+  private final Release[] releases;
+  private final Globals globals;
+  private final long seed;
+  private final WorkerPool pool;
+  private final int[] updateEnd;
+  private final int[] chunkStart;
+  private ChunkResult[] chunks = new ChunkResult[0];
+  private int chunkCount;
+  private final double[][] scratch;
+  private final WorkerPool.Task updateTask = this::updateChunk;
+  private final Compaction compaction = new Compaction();
+  private int tick;
+  private final long[] phaseNanos = new long[Phase.values().length];
+
+  /** The parts of a tick, timed separately so benchmarks can say where the time goes. */
+  public enum Phase {
+    FORWARD,
+    EMISSION,
+    PREPARE,
+    VESICLE_STEP,
+    RELEASE,
+    COMPACTION,
+    MODULATION,
+    LEARNING
+  }
+
+  public Engine(Host host, VesicleType[] types, Globals globals, long seed, int threads) {
+    this.host = host;
+    this.types = types.clone();
+    this.globals = globals;
+    this.seed = seed;
+    this.pool = new WorkerPool(threads);
+    Pool[] pools = new Pool[types.length];
+    Map<KernelRule.Neighbourhood, Neighbourhood> hoods = new HashMap<>();
+    this.runtimes = new TypeRuntime[types.length];
+    this.emissions = new Emission[types.length];
+    this.releases = new Release[types.length];
+    int maxRow = 1;
+    for (int t = 0; t < types.length; t++) {
+      VesicleType vt = types[t];
+      if (vt.index() != t) {
+        throw new IllegalArgumentException("type " + vt.name() + " has index " + vt.index());
+      }
+      int initial =
+          vt.emission().mode() == org.nvlab.core.vesicle.EmissionRule.Mode.REPLACE
+              ? (int) Math.min(Integer.MAX_VALUE / 2, vt.emission().target() * 1.08 + 1024)
+              : 1024;
+      pools[t] = new Pool(vt.payloadDim(), vt.stateDim(), vt.docking().dwellTicks() > 1, initial);
+      Neighbourhood nb =
+          hoods.computeIfAbsent(
+              vt.kernel().neighbourhood(),
+              m ->
+                  Neighbourhood.of(
+                      host.graph(),
+                      m != KernelRule.Neighbourhood.IN,
+                      m != KernelRule.Neighbourhood.OUT));
+      maxRow = Math.max(maxRow, nb.maxSize());
+    }
+    this.population = new Population(pools);
+    for (int t = 0; t < types.length; t++) {
+      VesicleType vt = types[t];
+      Neighbourhood nb = hoods.get(vt.kernel().neighbourhood());
+      runtimes[t] = new TypeRuntime(vt, pools[t], nb, host, threads);
+      emissions[t] = new Emission(vt, pools[t], host.nodeCount(), globals.zDim(), threads);
+      releases[t] = new Release(vt, pools[t], host.nodeCount(), threads);
+    }
+    this.updateEnd = new int[types.length];
+    this.chunkStart = new int[types.length + 1];
+    this.scratch = new double[threads][maxRow];
+  }
+
+  /** Runs steps 1-5 of one tick. Throws {@link SimulationException} when the dynamics fail. */
+  public void tick() {
+    int t = tick;
+    population.startTick();
+    long t0 = System.nanoTime();
+    // 1. Host forward.
+    host.forward(t, pool);
+    checkFinite("activation", host.activation(), "the host forward pass");
+    long t1 = lap(Phase.FORWARD, t0);
+    // 2. Emission.
+    for (int k = 0; k < types.length; k++) {
+      updateEnd[k] = population.pool(k).size(); // newborns of this tick are not updated
+    }
+    for (int k = 0; k < types.length; k++) {
+      fail(emissions[k].emit(host, globals, population, seed, t, pool));
+    }
+    long t2 = lap(Phase.EMISSION, t1);
+    // 3. Vesicle step, releases, compaction.
+    for (int k = 0; k < types.length; k++) {
+      runtimes[k].prepare(host, seed, t, pool);
+    }
+    long t3 = lap(Phase.PREPARE, t2);
+    buildChunks();
+    pool.forEach(chunkCount, updateTask);
+    long t4 = lap(Phase.VESICLE_STEP, t3);
+    for (int k = 0; k < types.length; k++) {
+      if (releases[k].hasOperators()) {
+        fail(
+            releases[k].apply(
+                host,
+                chunks,
+                chunkStart[k],
+                chunkStart[k + 1],
+                population,
+                runtimes,
+                seed,
+                t,
+                pool));
+      }
+    }
+    long t5 = lap(Phase.RELEASE, t4);
+    for (int k = 0; k < types.length; k++) {
+      Pool p = population.pool(k);
+      for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
+        ChunkResult cr = chunks[c];
+        for (DeathCause cause : DeathCause.values()) {
+          long dc = cr.deaths[cause.ordinal()];
+          if (dc != 0) {
+            population.addDeaths(k, cause, dc);
+          }
+        }
+        population.addDockings(k, cr.dockings);
+      }
+      compaction.compact(p, chunks, chunkStart[k], chunkStart[k + 1], pool);
+    }
+    long t6 = lap(Phase.COMPACTION, t5);
+    // 4. Modulation buffers.
+    host.decayModulation(pool);
+    checkFinite("gamma", host.gamma(), "ACTIVATION releases");
+    checkFinite("gate", host.gate(), "LEARNING RULE releases");
+    long t7 = lap(Phase.MODULATION, t6);
+    // 5. Learning.
+    host.learn(t, pool);
+    lap(Phase.LEARNING, t7);
+    tick = t + 1;
+  }
+
+  private long lap(Phase phase, long since) {
+    long now = System.nanoTime();
+    phaseNanos[phase.ordinal()] += now - since;
+    return now;
+  }
+
+  /** Nanoseconds spent in each phase since the engine started (or the last reset). */
+  public long[] phaseNanos() {
+    return phaseNanos.clone();
+  }
+
+  public void resetPhaseTimes() {
+    java.util.Arrays.fill(phaseNanos, 0);
+  }
+
+  private void fail(String message) {
+    if (message != null) {
+      throw new SimulationException("tick " + tick + ": " + message);
+    }
+  }
+
+  private void checkFinite(String what, float[] a, String source) {
+    for (int i = 0; i < a.length; i++) {
+      if (!Float.isFinite(a[i])) {
+        throw new SimulationException(
+            "tick "
+                + tick
+                + ": "
+                + what
+                + " of node "
+                + i
+                + " is "
+                + a[i]
+                + " after "
+                + source
+                + " (check weights, learning rate and release readouts)");
+      }
+    }
+  }
+
+  private void buildChunks() {
+    int c = 0;
+    for (int k = 0; k < types.length; k++) {
+      chunkStart[k] = c;
+      c += (updateEnd[k] + CHUNK - 1) / CHUNK;
+    }
+    chunkStart[types.length] = c;
+    if (chunks.length < c) {
+      int old = chunks.length;
+      chunks = Arrays.copyOf(chunks, Math.max(c, old * 2));
+      for (int q = old; q < chunks.length; q++) {
+        chunks[q] = new ChunkResult();
+      }
+    }
+    chunkCount = c;
+    for (int k = 0; k < types.length; k++) {
+      for (int q = chunkStart[k]; q < chunkStart[k + 1]; q++) {
+        int from = (q - chunkStart[k]) * CHUNK;
+        chunks[q].reset(k, from, Math.min(updateEnd[k], from + CHUNK));
+      }
+    }
+  }
+
+  private void updateChunk(int c, int worker) {
+    ChunkResult cr = chunks[c];
+    VesicleUpdate.run(runtimes[cr.type], cr, tick, host, scratch[worker]);
+  }
+
+  /** The number of ticks run so far (the next tick's index). */
+  public int tickCount() {
+    return tick;
+  }
+
+  public Host host() {
+    return host;
+  }
+
+  public Population population() {
+    return population;
+  }
+
+  public VesicleType type(int k) {
+    return types[k];
+  }
+
+  public int typeCount() {
+    return types.length;
+  }
+
+  public Globals globals() {
+    return globals;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public int threads() {
+    return pool.threads();
+  }
+
+  public WorkerPool workers() {
+    return pool;
+  }
+
+  /** The current kernel row of a type at node i (moves in neighbourhood order; for tests). */
+  public double[] kernelRow(int type, int i) {
+    return runtimes[type].kernelRow(i);
+  }
+
+  /** The destinations of node i's moves for a type, in the order of {@link #kernelRow}. */
+  public int[] kernelDestinations(int type, int i) {
+    Neighbourhood nb = runtimes[type].nb;
+    return Arrays.copyOfRange(nb.destination(), nb.start()[i], nb.start()[i + 1]);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

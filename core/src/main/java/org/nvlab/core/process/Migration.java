@@ -1,0 +1,217 @@
+package org.nvlab.core.process;
+
+import org.nvlab.core.graph.Neighbourhood;
+import org.nvlab.core.host.Host;
+import org.nvlab.core.vesicle.KernelRule;
+
+/**
+ * Migration (SPEC section 4): the softmax kernel K(i, j) = exp(z(i, j)/T) / sum exp(z(i, j')/T)
+ * over the moves of node i.
+ *
+ * <p>Kernels without a content term are sampled from per-node alias tables (Walker/Vose): entry k
+ * of node i is three ints {limit, primary, alias}; a 32-bit draw u picks column floor(u * size /
+ * 2^32) and keeps its primary destination when the remaining fraction (31 bits) is at most the
+ * limit, else takes the alias. One random access per hop. Static kernels build the tables once
+ * (again when weights change, if they read weights); kernels over node state rebuild them every
+ * tick. Content kernels add c . k_j / sqrt(d) per vesicle and are sampled by inversion over the
+ * node's row.
+ */
+public final class Migration {
+  private Migration() {}
+
+  /** Entries per table row: {limit, primary destination, alias destination}. */
+  public static final int ENTRY = 3;
+
+  /**
+   * Writes z(i, j) / T for the entries of nodes [from, to). With T = 0 the logits are left unscaled
+   * and {@link #isGreedy} tells samplers to take the argmax; with T infinite all are 0.
+   */
+  public static void logits(
+      KernelRule k, Neighbourhood nb, Host host, float[] out, int from, int to) {
+    float[] th = k.theta();
+    double t = k.temperature();
+    double inv = isGreedy(k) ? 1.0 : (Double.isInfinite(t) ? 0.0 : 1.0 / t);
+    int[] start = nb.start();
+    int[] dst = nb.destination();
+    int[] edge = nb.edge();
+    byte[] dir = nb.direction();
+    float[] w = host.weight();
+    float[] a = host.activation();
+    float[] e = host.error();
+    float[] g = host.gate();
+    float[] bias = k.edgeBias();
+    for (int i = from; i < to; i++) {
+      for (int q = start[i]; q < start[i + 1]; q++) {
+        int j = dst[q];
+        double z =
+            (dir[q] != 0 ? th[KernelRule.BIAS] : 0.0)
+                + (edge[q] >= 0 ? th[KernelRule.WEIGHT] * w[edge[q]] : 0.0)
+                + th[KernelRule.ACTIVATION] * a[j]
+                + th[KernelRule.ABS_ERROR] * Math.abs(e[j])
+                + th[KernelRule.DIRECTION] * dir[q]
+                + th[KernelRule.GATE] * g[j]
+                + (bias != null ? bias[q] : 0.0);
+        out[q] = (float) (z * inv);
+      }
+    }
+  }
+
+  /** T = 0: deterministic routing to the best-scoring move (ties shared equally). */
+  public static boolean isGreedy(KernelRule k) {
+    return k.temperature() <= 0;
+  }
+
+  /** The kernel row of node i as probabilities (for tests, previews and the density model). */
+  public static void probabilities(
+      Neighbourhood nb, float[] logits, boolean greedy, int i, double[] out) {
+    int s = nb.start()[i];
+    int m = nb.start()[i + 1] - s;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < m; k++) {
+      max = Math.max(max, logits[s + k]);
+    }
+    double sum = 0;
+    for (int k = 0; k < m; k++) {
+      double p = greedy ? (logits[s + k] == max ? 1.0 : 0.0) : Math.exp(logits[s + k] - max);
+      out[k] = p;
+      sum += p;
+    }
+    for (int k = 0; k < m; k++) {
+      out[k] /= sum;
+    }
+  }
+
+  /**
+   * Builds the alias rows of nodes [from, to) into {@code table} (ENTRY ints per neighbourhood
+   * entry). Scratch arrays must hold {@link Neighbourhood#maxSize()} elements.
+   */
+  public static void buildAlias(
+      Neighbourhood nb,
+      float[] logits,
+      boolean greedy,
+      int[] table,
+      int from,
+      int to,
+      double[] prob,
+      int[] small,
+      int[] large) {
+    int[] start = nb.start();
+    int[] dst = nb.destination();
+    for (int i = from; i < to; i++) {
+      int s = start[i];
+      int m = start[i + 1] - s;
+      probabilities(nb, logits, greedy, i, prob);
+      int ns = 0;
+      int nl = 0;
+      for (int k = 0; k < m; k++) {
+        prob[k] *= m;
+        if (prob[k] < 1.0) {
+          small[ns++] = k;
+        } else {
+          large[nl++] = k;
+        }
+      }
+      while (ns > 0 && nl > 0) {
+        int l = small[--ns];
+        int g = large[--nl];
+        int base = (s + l) * ENTRY;
+        table[base] = Docking.limit(prob[l]);
+        table[base + 1] = dst[s + l];
+        table[base + 2] = dst[s + g];
+        prob[g] = (prob[g] + prob[l]) - 1.0;
+        if (prob[g] < 1.0) {
+          small[ns++] = g;
+        } else {
+          large[nl++] = g;
+        }
+      }
+      // What remains has probability 1 up to rounding: always keep the primary.
+      while (nl > 0) {
+        int g = large[--nl];
+        setFull(table, (s + g) * ENTRY, dst[s + g]);
+      }
+      while (ns > 0) {
+        int l = small[--ns];
+        setFull(table, (s + l) * ENTRY, dst[s + l]);
+      }
+    }
+  }
+
+  private static void setFull(int[] table, int base, int dst) {
+    table[base] = Integer.MAX_VALUE;
+    table[base + 1] = dst;
+    table[base + 2] = dst;
+  }
+
+  /**
+   * One hop by the alias table: {@code u32} is a uniform 32-bit value, {@code offset} and {@code
+   * size} the node's row.
+   */
+  public static int hop(int[] table, int offset, int size, long u32) {
+    long prod = u32 * size;
+    int base = (offset + (int) (prod >>> 32)) * ENTRY;
+    long frac31 = (prod & 0xFFFFFFFFL) >>> 1;
+    int primary = table[base + 1];
+    int alias = table[base + 2];
+    // Branch-free select: the keep/alias outcome is a coin flip for the CPU's predictor, and a
+    // mispredicted branch here would serialise the otherwise independent table look-ups.
+    int keep = (int) ((frac31 - table[base] - 1) >> 63); // -1 when frac31 <= limit
+    return alias ^ ((primary ^ alias) & keep);
+  }
+
+  /**
+   * One hop of a content kernel: logits of node i's row plus scale * c . k_dst / sqrt(d), sampled
+   * by inversion with uniform {@code u}. {@code keys} holds d floats per node (the fixed keys or
+   * the memory trace, whose width must be d).
+   */
+  public static int contentHop(
+      Neighbourhood nb,
+      float[] logits,
+      boolean greedy,
+      int i,
+      float[] payload,
+      int payloadOffset,
+      int d,
+      float[] keys,
+      double scale,
+      double u,
+      double[] scratch) {
+    int s = nb.start()[i];
+    int m = nb.start()[i + 1] - s;
+    int[] dst = nb.destination();
+    double norm = scale / Math.sqrt(Math.max(1, d));
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < m; k++) {
+      int j = dst[s + k];
+      double dot = 0;
+      int ko = j * d;
+      for (int c = 0; c < d; c++) {
+        dot += payload[payloadOffset + c] * keys[ko + c];
+      }
+      double z = logits[s + k] + norm * dot;
+      scratch[k] = z;
+      max = Math.max(max, z);
+    }
+    double sum = 0;
+    for (int k = 0; k < m; k++) {
+      double p = greedy ? (scratch[k] == max ? 1.0 : 0.0) : Math.exp(scratch[k] - max);
+      scratch[k] = p;
+      sum += p;
+    }
+    double target = u * sum;
+    double acc = 0;
+    for (int k = 0; k < m - 1; k++) {
+      acc += scratch[k];
+      if (target < acc) {
+        return dst[s + k];
+      }
+    }
+    // Rounding can leave target >= acc at the end; take the last move with positive weight.
+    for (int k = m - 1; k >= 0; k--) {
+      if (scratch[k] > 0) {
+        return dst[s + k];
+      }
+    }
+    return i;
+  }
+}

@@ -1,0 +1,415 @@
+package org.nvlab.core.process;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.WorkerPool;
+import org.nvlab.core.random.CounterRng;
+import org.nvlab.core.random.Purpose;
+import org.nvlab.core.random.RngStream;
+import org.nvlab.core.release.Cascade;
+import org.nvlab.core.release.NodeRelease;
+import org.nvlab.core.release.ReleaseOperator;
+import org.nvlab.core.util.RadixSort;
+import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.Population;
+import org.nvlab.core.vesicle.VesicleType;
+
+/**
+ * The release phase of step 3 (SPEC section 6) for one type: applies the releases that the vesicle
+ * step collected, then consumes quantal vesicles.
+ *
+ * <p>Releases at a node are first summed. Payload sums are accumulated in 32.32 fixed point and
+ * outer products in 128-bit fixed point, so the sums are exact and do not depend on the order of
+ * the releases, on threads, or on where vesicles sit in the pool. Work is split by node ranges:
+ * each range scans the tick's release list and owns the nodes in it, so operators write without
+ * locks (the releases are first bucketed by range in one counting pass). Cascades run after, parent
+ * by parent in id order, so the children's ids are fixed too.
+ */
+final class Release {
+  /** 2^32: the fixed-point scale of payload sums. */
+  static final double SCALE = 0x1.0p32;
+
+  /** Payload components beyond this magnitude are refused (the accumulator's range). */
+  static final double MAX_PAYLOAD = 0x1.0p20;
+
+  private static final int MIN_RANGE = 512;
+
+  private final VesicleType type;
+  private final Pool pool;
+  private final int n;
+  private final int d;
+  private final NodeRelease[] nodeOps;
+  private final Cascade[] cascades;
+  private final boolean second;
+  private final int pairs;
+  private final int[] count;
+  private final long[] sum;
+  private final long[] secondHi;
+  private final long[] secondLo;
+  private final int ranges;
+  private final int rangeSize;
+  private final int[] bucketStart;
+  private final int[] bucketFill;
+  private int[] bucketSlot = new int[256];
+  private int[] bucketNode = new int[256];
+  private final int[][] touched;
+  private final double[][] sumScratch;
+  private final double[][] secondScratch;
+  private final double[][] opScratch;
+  private final WorkerPool.Task task = this::rangeTask;
+  private final RadixSort sorter = new RadixSort();
+  private final RngStream rng = new RngStream();
+  private long[] parentIds = new long[64];
+  private int[] parentEvents = new int[64];
+  private int[] eventChunk = new int[64];
+  private int[] eventIndex = new int[64];
+  private Host host;
+  private ChunkResult[] chunks;
+  private int chunkFrom;
+  private int chunkTo;
+  private volatile String failure;
+  private boolean weightsChanged;
+
+  Release(VesicleType type, Pool pool, int nodeCount, int threads) {
+    this.type = type;
+    this.pool = pool;
+    this.n = nodeCount;
+    this.d = pool.payloadDim();
+    List<NodeRelease> ops = new ArrayList<>();
+    List<Cascade> cas = new ArrayList<>();
+    boolean needSecond = false;
+    for (ReleaseOperator op : type.releases()) {
+      if (op instanceof NodeRelease nr) {
+        ops.add(nr);
+        needSecond |= nr.needsSecondMoment();
+      } else if (op instanceof Cascade c) {
+        cas.add(c);
+      }
+    }
+    this.nodeOps = ops.toArray(new NodeRelease[0]);
+    this.cascades = cas.toArray(new Cascade[0]);
+    this.second = needSecond;
+    this.pairs = d * (d + 1) / 2;
+    boolean any = nodeOps.length > 0;
+    this.count = any ? new int[n] : null;
+    this.sum = any ? new long[(long) n * d > 0 ? n * d : 0] : null;
+    this.secondHi = needSecond ? new long[n * pairs] : null;
+    this.secondLo = needSecond ? new long[n * pairs] : null;
+    int wanted = Math.max(1, Math.min(threads * 4, (n + MIN_RANGE - 1) / MIN_RANGE));
+    this.rangeSize = (n + wanted - 1) / wanted;
+    this.ranges = (n + rangeSize - 1) / rangeSize;
+    this.touched = new int[ranges][16];
+    this.bucketStart = new int[ranges + 1];
+    this.bucketFill = new int[ranges];
+    this.sumScratch = new double[threads][d];
+    this.secondScratch = new double[threads][needSecond ? d * d : 0];
+    this.opScratch = new double[threads][4 * Math.max(1, d) + 16];
+  }
+
+  boolean hasOperators() {
+    return nodeOps.length > 0 || cascades.length > 0;
+  }
+
+  /**
+   * Applies the releases listed in chunks [from, to) (all of this type). Returns an error message
+   * or null.
+   */
+  String apply(
+      Host host,
+      ChunkResult[] chunks,
+      int from,
+      int to,
+      Population pop,
+      TypeRuntime[] runtimes,
+      long seed,
+      int tick,
+      WorkerPool wp) {
+    failure = null;
+    weightsChanged = false;
+    if (nodeOps.length > 0) {
+      this.host = host;
+      this.chunks = chunks;
+      this.chunkFrom = from;
+      this.chunkTo = to;
+      bucket();
+      wp.forEach(ranges, task);
+      this.host = null;
+      this.chunks = null;
+      for (NodeRelease op : nodeOps) {
+        weightsChanged |= op.changesWeights();
+      }
+      if (weightsChanged && anyReleases(chunks, from, to)) {
+        host.weightsChanged();
+      }
+    }
+    if (failure == null && cascades.length > 0) {
+      failure = cascade(chunks, from, to, pop, runtimes, seed, tick);
+    }
+    return failure;
+  }
+
+  private static boolean anyReleases(ChunkResult[] chunks, int from, int to) {
+    for (int c = from; c < to; c++) {
+      if (chunks[c].releaseCount > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sorts the tick's releases into node-range buckets (one sequential counting pass). */
+  private void bucket() {
+    int total = 0;
+    for (int c = chunkFrom; c < chunkTo; c++) {
+      total += chunks[c].releaseCount;
+    }
+    if (bucketSlot.length < total) {
+      bucketSlot = new int[Math.max(total, 2 * bucketSlot.length)];
+      bucketNode = new int[bucketSlot.length];
+    }
+    java.util.Arrays.fill(bucketStart, 0);
+    for (int c = chunkFrom; c < chunkTo; c++) {
+      ChunkResult cr = chunks[c];
+      for (int k = 0; k < cr.releaseCount; k++) {
+        bucketStart[cr.releaseNode[k] / rangeSize + 1]++;
+      }
+    }
+    for (int r = 0; r < ranges; r++) {
+      bucketStart[r + 1] += bucketStart[r];
+    }
+    System.arraycopy(bucketStart, 0, bucketFill, 0, ranges);
+    for (int c = chunkFrom; c < chunkTo; c++) {
+      ChunkResult cr = chunks[c];
+      for (int k = 0; k < cr.releaseCount; k++) {
+        int node = cr.releaseNode[k];
+        int at = bucketFill[node / rangeSize]++;
+        bucketSlot[at] = cr.releaseSlot[k];
+        bucketNode[at] = node;
+      }
+    }
+  }
+
+  private void rangeTask(int r, int worker) {
+    int[] list = touched[r];
+    int nt = 0;
+    float[] payload = pool.payload();
+    for (int q = bucketStart[r]; q < bucketStart[r + 1]; q++) {
+      int i = bucketNode[q];
+      if (count[i]++ == 0) {
+        if (nt == list.length) {
+          list = Arrays.copyOf(list, 2 * nt);
+          touched[r] = list;
+        }
+        list[nt++] = i;
+      }
+      if (!accumulate(i, payload, bucketSlot[q] * d)) {
+        return;
+      }
+    }
+    double[] s = sumScratch[worker];
+    double[] s2 = secondScratch[worker];
+    double[] work = opScratch[worker];
+    for (int q = 0; q < nt; q++) {
+      int i = list[q];
+      int so = i * d;
+      for (int k = 0; k < d; k++) {
+        s[k] = sum[so + k] / SCALE;
+        sum[so + k] = 0;
+      }
+      if (second) {
+        int po = i * pairs;
+        int idx = 0;
+        for (int a = 0; a < d; a++) {
+          for (int b = a; b < d; b++, idx++) {
+            // value = hi + lo/2^64 in units of 2^64 / SCALE^2 = 1
+            double v = secondHi[po + idx] + unsignedToDouble(secondLo[po + idx]) * 0x1.0p-64;
+            s2[a * d + b] = v;
+            s2[b * d + a] = v;
+            secondHi[po + idx] = 0;
+            secondLo[po + idx] = 0;
+          }
+        }
+      }
+      int k = count[i];
+      count[i] = 0;
+      for (NodeRelease op : nodeOps) {
+        op.apply(host, i, k, s, second ? s2 : null, work);
+      }
+    }
+  }
+
+  private static double unsignedToDouble(long v) {
+    double x = (double) (v >>> 1) * 2.0;
+    return x + (v & 1L);
+  }
+
+  /** Adds one payload to node i's sums; false (and a failure message) on overflow. */
+  private boolean accumulate(int i, float[] payload, int po) {
+    int so = i * d;
+    try {
+      for (int k = 0; k < d; k++) {
+        sum[so + k] = Math.addExact(sum[so + k], (long) Math.rint(payload[po + k] * SCALE));
+      }
+    } catch (ArithmeticException e) {
+      failure =
+          "type '"
+              + type.name()
+              + "': the payload released at node "
+              + i
+              + " in one tick exceeds the release accumulator (sum above 2^31 in magnitude)";
+      return false;
+    }
+    if (second) {
+      int pi = i * pairs;
+      int idx = 0;
+      for (int a = 0; a < d; a++) {
+        long fa = (long) Math.rint(payload[po + a] * SCALE);
+        for (int b = a; b < d; b++, idx++) {
+          long fb = (long) Math.rint(payload[po + b] * SCALE);
+          long pl = fa * fb;
+          long ph = Math.multiplyHigh(fa, fb);
+          long lo = secondLo[pi + idx];
+          long nl = lo + pl;
+          long carry = Long.compareUnsigned(nl, lo) < 0 ? 1 : 0;
+          secondLo[pi + idx] = nl;
+          secondHi[pi + idx] += ph + carry;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Cascades, parent by parent in increasing id order. */
+  private String cascade(
+      ChunkResult[] chunks,
+      int from,
+      int to,
+      Population pop,
+      TypeRuntime[] runtimes,
+      long seed,
+      int tick) {
+    int m = 0;
+    for (int c = from; c < to; c++) {
+      m += chunks[c].releaseCount;
+    }
+    if (m == 0) {
+      return null;
+    }
+    if (parentIds.length < m) {
+      int cap = Math.max(m, 2 * parentIds.length);
+      parentIds = new long[cap];
+      parentEvents = new int[cap];
+      eventChunk = new int[cap];
+      eventIndex = new int[cap];
+    }
+    int q = 0;
+    long[] ids = pool.id();
+    for (int c = from; c < to; c++) {
+      ChunkResult cr = chunks[c];
+      for (int k = 0; k < cr.releaseCount; k++, q++) {
+        parentIds[q] = ids[cr.releaseSlot[k]];
+        parentEvents[q] = q;
+        eventChunk[q] = c;
+        eventIndex[q] = k;
+      }
+    }
+    sorter.sort(parentIds, parentEvents, m);
+    long[] sortedIds = sorter.sortedKeys();
+    int[] order = sorter.sortedValues();
+    long key = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.CASCADE, type.index()));
+    for (Cascade cas : cascades) {
+      TypeRuntime child = runtimes[cas.childType()];
+      VesicleType ct = child.type;
+      Pool cp = child.pool;
+      long birthKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.BIRTH, ct.index()));
+      for (int r = 0; r < m; r++) {
+        int ev = order[r];
+        ChunkResult cr = chunks[eventChunk[ev]];
+        int slot = cr.releaseSlot[eventIndex[ev]];
+        int node = cr.releaseNode[eventIndex[ev]];
+        long pid = sortedIds[r];
+        int kids =
+            cas.poisson()
+                ? rng.reset(CounterRng.draw(key, pid)).nextPoisson(cas.count())
+                : (int) Math.round(cas.count());
+        if (kids <= 0) {
+          continue;
+        }
+        long firstId = pop.takeIds(kids);
+        pop.addBirths(ct.index(), kids);
+        int allowed = (int) Math.min(kids, Math.max(0L, (long) ct.cap() - cp.size()));
+        if (allowed < kids) {
+          pop.addDeaths(ct.index(), DeathCause.CAPPED, kids - allowed);
+        }
+        int base = cp.grow(allowed);
+        for (int j = 0; j < allowed; j++) {
+          String err = writeChild(cas, cp, ct, base + j, firstId + j, node, slot, birthKey, tick);
+          if (err != null) {
+            return err;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private String writeChild(
+      Cascade cas,
+      Pool cp,
+      VesicleType ct,
+      int slot,
+      long id,
+      int node,
+      int parentSlot,
+      long birthKey,
+      int tick) {
+    RngStream r = rng.reset(CounterRng.draw(birthKey, id));
+    cp.node()[slot] = node;
+    cp.id()[slot] = id;
+    cp.expiry()[slot] = Decay.expiryTick(ct.lifetime(), tick, r.nextOpen());
+    int dc = cp.payloadDim();
+    float[] parent = pool.payload();
+    int po = parentSlot * d;
+    float[] out = cp.payload();
+    for (int k = 0; k < dc; k++) {
+      double v = cas.offset() != null ? cas.offset()[k] : 0.0;
+      if (cas.transform() == null) {
+        v += parent[po + k];
+      } else {
+        for (int c = 0; c < d; c++) {
+          v += cas.transform()[k * d + c] * parent[po + c];
+        }
+      }
+      if (cas.tanh()) {
+        v = Math.tanh(v);
+      }
+      float f = (float) v;
+      if (!Float.isFinite(f) || Math.abs(f) > MAX_PAYLOAD) {
+        return "type '"
+            + ct.name()
+            + "': cascade payload component "
+            + k
+            + " at node "
+            + node
+            + ", tick "
+            + tick
+            + " is "
+            + f
+            + " (check the cascade transform of type '"
+            + type.name()
+            + "')";
+      }
+      out[slot * dc + k] = f;
+    }
+    if (cp.stateDim() > 0) {
+      Arrays.fill(cp.state(), slot * cp.stateDim(), (slot + 1) * cp.stateDim(), 0f);
+    }
+    if (cp.dwelling()) {
+      cp.dwell()[slot] = 0;
+    }
+    return null;
+  }
+}

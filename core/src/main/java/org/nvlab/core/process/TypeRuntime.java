@@ -1,0 +1,148 @@
+package org.nvlab.core.process;
+
+import org.nvlab.core.graph.Neighbourhood;
+import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.WorkerPool;
+import org.nvlab.core.random.CounterRng;
+import org.nvlab.core.random.Purpose;
+import org.nvlab.core.vesicle.DockingRule;
+import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.VesicleType;
+
+/**
+ * The mutable, per-run companion of a {@link VesicleType}: its pool, the kernel logits and alias
+ * tables, the per-node docking limits, and the tick's random keys.
+ *
+ * <p>{@code info} packs, per node, the four ints the vesicle step needs at the vesicle's node: the
+ * node's first table entry, its number of moves, its docking limit and its absorbing flag, so one
+ * cache line answers all of them.
+ */
+final class TypeRuntime {
+  static final int INFO = 4;
+
+  final VesicleType type;
+  final Pool pool;
+  final Neighbourhood nb;
+  final float[] logits;
+  final int[] table;
+  final int[] info;
+  final float[] dockLogit;
+  final boolean greedy;
+  final boolean useAlias;
+  final boolean generic;
+  final double contentFactor;
+  final float[] keys;
+  final float[] receptors;
+  final int hops;
+  final int dwellTicks;
+  final double hazard;
+  final long[] hopKeys;
+  long stepKey;
+  long hazardKey;
+  long contentKey;
+  private boolean kernelBuilt;
+  private boolean dockingBuilt;
+  private int weightsSeen = -1;
+  private final WorkerPool.Task prepareTask = this::prepareChunk;
+  private Host host;
+  private boolean rebuildKernel;
+  private boolean rebuildDocking;
+  private final double[][] prob;
+  private final int[][] small;
+  private final int[][] large;
+
+  TypeRuntime(VesicleType type, Pool pool, Neighbourhood nb, Host host, int threads) {
+    this.type = type;
+    this.pool = pool;
+    this.nb = nb;
+    int n = nb.nodeCount();
+    KernelRule k = type.kernel();
+    this.logits = new float[nb.entryCount()];
+    this.useAlias = k.contentScale() == 0;
+    this.table = useAlias ? new int[nb.entryCount() * Migration.ENTRY] : null;
+    this.info = new int[n * INFO];
+    this.generic = type.readsPayloadEachTick();
+    this.dockLogit = generic ? new float[n] : null;
+    this.greedy = Migration.isGreedy(k);
+    double t = k.temperature();
+    this.contentFactor =
+        greedy ? k.contentScale() : (Double.isInfinite(t) ? 0 : k.contentScale() / t);
+    this.keys = k.keys() != null ? k.keys() : host.memory();
+    DockingRule dr = type.docking();
+    this.receptors = dr.receptors() != null ? dr.receptors() : host.memory();
+    this.hops = k.hops();
+    this.dwellTicks = dr.dwellTicks();
+    this.hazard = type.lifetime().hazard();
+    this.hopKeys = new long[Math.max(1, hops)];
+    int[] start = nb.start();
+    boolean[] absorbing = type.absorbing();
+    for (int i = 0; i < n; i++) {
+      info[i * INFO] = start[i];
+      info[i * INFO + 1] = start[i + 1] - start[i];
+      info[i * INFO + 3] = absorbing != null && absorbing[i] ? 1 : 0;
+    }
+    int m = nb.maxSize();
+    prob = new double[threads][m];
+    small = new int[threads][m];
+    large = new int[threads][m];
+  }
+
+  /** Sets this tick's keys and rebuilds what the host's new state invalidates. */
+  void prepare(Host host, long seed, int tick, WorkerPool pool) {
+    int t = type.index();
+    stepKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.STEP, t));
+    hazardKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.HAZARD, t));
+    contentKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.CONTENT, t));
+    for (int h = 1; h < hops; h++) {
+      hopKeys[h] = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.STEP_HOP + h, t));
+    }
+    KernelRule k = type.kernel();
+    rebuildKernel =
+        !kernelBuilt
+            || k.readsNodeState()
+            || (k.readsWeights() && host.weightsVersion() != weightsSeen);
+    rebuildDocking = !dockingBuilt || type.docking().readsNodeState();
+    if (rebuildKernel || rebuildDocking) {
+      this.host = host;
+      pool.forEach((nb.nodeCount() + NODE_CHUNK - 1) / NODE_CHUNK, prepareTask);
+      this.host = null;
+      kernelBuilt = true;
+      dockingBuilt = true;
+      weightsSeen = host.weightsVersion();
+    }
+  }
+
+  private static final int NODE_CHUNK = 2048;
+
+  private void prepareChunk(int c, int worker) {
+    int from = c * NODE_CHUNK;
+    int to = Math.min(nb.nodeCount(), from + NODE_CHUNK);
+    if (rebuildKernel) {
+      Migration.logits(type.kernel(), nb, host, logits, from, to);
+      if (useAlias) {
+        Migration.buildAlias(
+            nb, logits, greedy, table, from, to, prob[worker], small[worker], large[worker]);
+      }
+    }
+    if (rebuildDocking) {
+      DockingRule dr = type.docking();
+      for (int i = from; i < to; i++) {
+        double z = Docking.nodeLogit(dr, host, i);
+        if (generic) {
+          dockLogit[i] = (float) z;
+        } else {
+          info[i * INFO + 2] = Docking.limit(Docking.sigmoid(z));
+        }
+      }
+    }
+  }
+
+  /** The kernel's transition probabilities from node i (for tests and previews). */
+  double[] kernelRow(int i) {
+    int m = nb.start()[i + 1] - nb.start()[i];
+    double[] out = new double[m];
+    Migration.probabilities(nb, logits, greedy, i, out);
+    return out;
+  }
+}

@@ -1,0 +1,225 @@
+package org.nvlab.core.process;
+
+import org.nvlab.core.host.Host;
+import org.nvlab.core.random.CounterRng;
+import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.StateRule;
+
+/**
+ * Step 3 of the tick for every live vesicle that was not born this tick, fused into one pass over
+ * the population so that each vesicle's arrays are read once: decay and hazard, absorption, docking
+ * test (and, for docked dwelling vesicles, another release), then migration.
+ *
+ * <p>Releases are collected, not applied, here: the release phase applies them after the pass, so
+ * every vesicle's decisions in a tick see the same host state whatever order vesicles are visited
+ * in (lab choice, docs/model.md). The common case, a kernel and docking rule that do not read the
+ * payload, touches only node, expiry and id: 16 bytes read and 4 written per vesicle.
+ */
+final class VesicleUpdate {
+  private VesicleUpdate() {}
+
+  static void run(TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
+    if (rt.generic) {
+      genericStep(rt, out, tick, host, scratch);
+    } else {
+      fastStep(rt, out, tick);
+    }
+  }
+
+  /** The step for kernels and docking rules that never read the payload or state. */
+  private static void fastStep(TypeRuntime rt, ChunkResult out, int tick) {
+    Pool pool = rt.pool;
+    final int[] node = pool.node();
+    final int[] expiry = pool.expiry();
+    final long[] id = pool.id();
+    final int[] info = rt.info;
+    final int[] table = rt.table;
+    final long key = rt.stepKey;
+    final boolean hazard = rt.hazard > 0;
+    final boolean multiHop = rt.hops > 1;
+    final boolean dwelling = pool.dwelling();
+    final int to = out.to;
+    for (int s = out.from; s < to; s++) {
+      int n = node[s];
+      if (n < 0) {
+        dwellRelease(pool, s, n, out);
+        continue;
+      }
+      if (expiry[s] <= tick) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.EXPIRED);
+        continue;
+      }
+      long vid = id[s];
+      if (hazard && Decay.hazard(CounterRng.draw(rt.hazardKey, vid), rt.hazard)) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.HAZARD);
+        continue;
+      }
+      int b = n * TypeRuntime.INFO;
+      if (info[b + 3] != 0) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.ABSORBED);
+        continue;
+      }
+      long h = CounterRng.mix64(key + vid * CounterRng.GOLDEN);
+      if ((h >>> 33) <= info[b + 2]) {
+        dock(rt, pool, s, n, out, dwelling);
+        continue;
+      }
+      int next = Migration.hop(table, info[b], info[b + 1], h & 0xFFFFFFFFL);
+      if (multiHop) {
+        next = moreHops(rt, next, vid);
+      }
+      node[s] = next;
+    }
+  }
+
+  /** Hops after the first (alias kernels only: content kernels run in genericStep). */
+  private static int moreHops(TypeRuntime rt, int next, long vid) {
+    int[] info = rt.info;
+    for (int hop = 1; hop < rt.hops; hop++) {
+      int b = next * TypeRuntime.INFO;
+      if (info[b + 3] != 0) {
+        break; // arrived at an absorbing node: it is removed at its next update
+      }
+      long h = CounterRng.draw(rt.hopKeys[hop], vid);
+      next = Migration.hop(rt.table, info[b], info[b + 1], h & 0xFFFFFFFFL);
+    }
+    return next;
+  }
+
+  /**
+   * Records a docking and its first release. A vesicle whose release is its last (quantal, or a
+   * one-tick dwell) is marked dead now: the release phase reads its node from the release list and
+   * its payload from the slot, both intact until compaction.
+   */
+  private static void dock(
+      TypeRuntime rt, Pool pool, int s, int n, ChunkResult out, boolean dwelling) {
+    out.dockings++;
+    out.release(s, n);
+    if (dwelling && rt.dwellTicks > 1) {
+      pool.dwell()[s] = rt.dwellTicks - 1;
+      pool.node()[s] = ~n;
+    } else {
+      pool.node()[s] = Pool.DEAD;
+      out.die(s, DeathCause.DOCKED);
+    }
+  }
+
+  /** A docked, dwelling vesicle releases again; its last release consumes it. */
+  private static void dwellRelease(Pool pool, int s, int n, ChunkResult out) {
+    out.release(s, ~n);
+    if (--pool.dwell()[s] <= 0) {
+      pool.node()[s] = Pool.DEAD;
+      out.die(s, DeathCause.DOCKED);
+    }
+  }
+
+  /** The step for types whose kernel, docking or state reads the vesicle's payload or state. */
+  private static void genericStep(
+      TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
+    Pool pool = rt.pool;
+    int[] node = pool.node();
+    int[] expiry = pool.expiry();
+    long[] id = pool.id();
+    float[] payload = pool.payload();
+    float[] state = pool.state();
+    int d = pool.payloadDim();
+    int p = pool.stateDim();
+    int[] info = rt.info;
+    StateRule sr = rt.type.stateRule();
+    float[] xi = rt.type.docking().stateWeights();
+    double zeta = rt.type.docking().contentWeight();
+    boolean dwelling = pool.dwelling();
+    float[] a = host.activation();
+    float[] e = host.error();
+    float[] g = host.gate();
+    for (int s = out.from; s < out.to; s++) {
+      int n = node[s];
+      if (n < 0) {
+        dwellRelease(pool, s, n, out);
+        continue;
+      }
+      if (expiry[s] <= tick) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.EXPIRED);
+        continue;
+      }
+      long vid = id[s];
+      if (rt.hazard > 0 && Decay.hazard(CounterRng.draw(rt.hazardKey, vid), rt.hazard)) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.HAZARD);
+        continue;
+      }
+      int b = n * TypeRuntime.INFO;
+      if (info[b + 3] != 0) {
+        node[s] = Pool.DEAD;
+        out.die(s, DeathCause.ABSORBED);
+        continue;
+      }
+      if (p > 0) {
+        float[] w = sr.input();
+        int so = s * p;
+        for (int r = 0; r < p; r++) {
+          state[so + r] =
+              sr.decay() * state[so + r]
+                  + w[r * 3] * a[n]
+                  + w[r * 3 + 1] * Math.abs(e[n])
+                  + w[r * 3 + 2] * g[n];
+        }
+      }
+      double logit = rt.dockLogit[n];
+      if (zeta != 0) {
+        double dot = 0;
+        int po = s * d;
+        int ro = n * d;
+        for (int c = 0; c < d; c++) {
+          dot += payload[po + c] * rt.receptors[ro + c];
+        }
+        logit += zeta * dot;
+      }
+      if (xi != null && p > 0) {
+        int so = s * p;
+        for (int r = 0; r < p; r++) {
+          logit += xi[r] * state[so + r];
+        }
+      }
+      long h = CounterRng.draw(rt.stepKey, vid);
+      if ((h >>> 33) <= Docking.limit(Docking.sigmoid(logit))) {
+        dock(rt, pool, s, n, out, dwelling);
+        continue;
+      }
+      int next = n;
+      for (int hop = 0; hop < rt.hops; hop++) {
+        int bb = next * TypeRuntime.INFO;
+        if (hop > 0) {
+          if (info[bb + 3] != 0) {
+            break;
+          }
+          h = CounterRng.draw(rt.hopKeys[hop], vid);
+        }
+        if (rt.useAlias) {
+          next = Migration.hop(rt.table, info[bb], info[bb + 1], h & 0xFFFFFFFFL);
+        } else {
+          double u = (h & 0xFFFFFFFFL) * 0x1.0p-32;
+          next =
+              Migration.contentHop(
+                  rt.nb,
+                  rt.logits,
+                  rt.greedy,
+                  next,
+                  payload,
+                  s * d,
+                  d,
+                  rt.keys,
+                  rt.contentFactor,
+                  u,
+                  scratch);
+        }
+      }
+      node[s] = next;
+    }
+  }
+}

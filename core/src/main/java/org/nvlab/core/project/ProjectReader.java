@@ -1,0 +1,703 @@
+package org.nvlab.core.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nvlab.core.project.ProjectSpec.Binding;
+import org.nvlab.core.project.ProjectSpec.DockingSpec;
+import org.nvlab.core.project.ProjectSpec.EmissionSpec;
+import org.nvlab.core.project.ProjectSpec.GlobalsSpec;
+import org.nvlab.core.project.ProjectSpec.GraphSpec;
+import org.nvlab.core.project.ProjectSpec.HostSpec;
+import org.nvlab.core.project.ProjectSpec.KernelSpec;
+import org.nvlab.core.project.ProjectSpec.LifSpec;
+import org.nvlab.core.project.ProjectSpec.LifetimeSpec;
+import org.nvlab.core.project.ProjectSpec.NodeSet;
+import org.nvlab.core.project.ProjectSpec.ReleaseSpec;
+import org.nvlab.core.project.ProjectSpec.SignalSpec;
+import org.nvlab.core.project.ProjectSpec.StateSpec;
+import org.nvlab.core.project.ProjectSpec.TypeSpec;
+import org.nvlab.core.project.ProjectSpec.WeightSpec;
+import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.Signals;
+
+/**
+ * Reads {@code project.json} into a {@link ProjectSpec}, filling defaults and collecting every
+ * problem with its JSON pointer. A project is a folder {@code NAME.nvlab/} holding {@code
+ * project.json}; a path to the folder or to the file itself is accepted.
+ */
+public final class ProjectReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double BIG = 1e12;
+
+  private final String file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ProjectReader(String file) {
+    this.file = file;
+  }
+
+  /** The project file for a project folder or file path. */
+  public static Path projectFile(Path path) {
+    return Files.isDirectory(path) ? path.resolve("project.json") : path;
+  }
+
+  /** Reads and checks a project; throws with every problem found. */
+  public static ProjectSpec read(Path path) throws ProjectException {
+    Path f = projectFile(path);
+    String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
+    String text;
+    try {
+      text = Files.readString(f);
+    } catch (NoSuchFileException e) {
+      throw new ProjectException(new Problem(f.toString(), "", "no such file"));
+    } catch (IOException e) {
+      throw new ProjectException(
+          new Problem(f.toString(), "", "cannot be read: " + e.getMessage()));
+    }
+    return parse(text, name);
+  }
+
+  /** Parses project JSON text; {@code file} names it in messages. */
+  public static ProjectSpec parse(String text, String file) throws ProjectException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() != null
+              ? "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+              : "";
+      throw new ProjectException(
+          new Problem(file, "", "is not valid JSON at " + where + ": " + e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new ProjectException(new Problem(file, "", "is empty"));
+    }
+    ProjectReader r = new ProjectReader(file);
+    ProjectSpec spec = r.project(new JsonIn(root, "", file, r.problems));
+    if (!r.problems.isEmpty()) {
+      throw new ProjectException(r.problems);
+    }
+    return spec;
+  }
+
+  private ProjectSpec project(JsonIn o) {
+    int version = o.integer("formatVersion", ProjectSpec.FORMAT_VERSION, 1, Integer.MAX_VALUE);
+    if (version > ProjectSpec.FORMAT_VERSION) {
+      o.problem(
+          "formatVersion",
+          "this project was written by a newer version of the lab (format "
+              + version
+              + "); this build reads formats up to "
+              + ProjectSpec.FORMAT_VERSION);
+    }
+    String name = o.text("name", "untitled");
+    String description = o.text("description", "");
+    long seed = o.integer("seed", 1L, 0L, Long.MAX_VALUE);
+    int ticks = o.integer("ticks", 200, 0, Integer.MAX_VALUE - 1);
+    GlobalsSpec globals = globals(o.obj("globals"));
+    HostSpec host = host(o.obj("host"), seed);
+    int zDim = globals.z().size();
+    List<TypeSpec> types = new ArrayList<>();
+    List<JsonIn> ts = o.objects("vesicleTypes");
+    for (JsonIn t : ts) {
+      types.add(type(t, zDim));
+    }
+    o.finish();
+    return new ProjectSpec(version, name, description, seed, ticks, host, globals, types);
+  }
+
+  private GlobalsSpec globals(JsonIn o) {
+    SignalSpec reward = null;
+    boolean fromTask = false;
+    JsonNode r = o.raw("reward");
+    if (r != null && r.isTextual()) {
+      if (r.asText().equals("task")) {
+        fromTask = true;
+      } else {
+        o.problem("reward", "must be a signal object or \"task\", got " + JsonIn.kind(r));
+      }
+    } else if (r != null) {
+      reward = signal(o.obj("reward"));
+    }
+    double task = o.num("task", 0, -BIG, BIG);
+    List<SignalSpec> z = new ArrayList<>();
+    for (JsonIn s : o.objects("z")) {
+      z.add(signal(s));
+    }
+    o.finish();
+    return new GlobalsSpec(reward, fromTask, task, z);
+  }
+
+  private SignalSpec signal(JsonIn o) {
+    String shape =
+        o.choice("shape", "constant", "constant", "sine", "square", "noise", "poisson", "cycle");
+    double amplitude = o.num("amplitude", shape.equals("constant") ? 0 : 1, -BIG, BIG);
+    if (o.has("value")) {
+      amplitude = o.num("value", amplitude, -BIG, BIG);
+    }
+    double period = o.num("period", 100, 1e-9, BIG);
+    double phase = o.num("phase", 0, -BIG, BIG);
+    double phaseStep = o.num("phaseStep", 0, -BIG, BIG);
+    double offset = o.num("offset", 0, -BIG, BIG);
+    double rate = o.num("rate", 0.1, 0, 1);
+    double[] values = o.numbers("values", -1);
+    if (shape.equals("cycle") && values == null) {
+      o.problem("values", "a cycle signal needs a list of values");
+    }
+    o.finish();
+    return new SignalSpec(shape, amplitude, period, phase, phaseStep, offset, rate, values);
+  }
+
+  private HostSpec host(JsonIn o, long seed) {
+    String kind = o.choice("kind", "rate", "rate", "lif");
+    GraphSpec graph = graph(o.obj("graph"), seed);
+    WeightSpec weights = null;
+    if (o.has("weights")) {
+      JsonIn w = o.obj("weights");
+      String law =
+          w.choice("law", "normal-fan-in", "constant", "uniform", "normal", "normal-fan-in");
+      double mean = w.num("mean", 0, -BIG, BIG);
+      if (w.has("value")) {
+        mean = w.num("value", 0, -BIG, BIG);
+      }
+      double std = w.num("std", 1, 0, BIG);
+      double low = w.num("low", -1, -BIG, BIG);
+      double high = w.num("high", 1, -BIG, BIG);
+      if (high < low) {
+        w.problem("high", "must be at least low (" + JsonIn.fmt(low) + ")");
+      }
+      w.finish();
+      weights = new WeightSpec(law, mean, std, low, high);
+    }
+    String activation = "tanh";
+    String mode = "feedforward";
+    double bias = 0;
+    double lr = 0;
+    if (kind.equals("rate")) {
+      JsonIn r = o.obj("rate");
+      activation = r.choice("activation", "tanh", "identity", "tanh", "relu", "sigmoid");
+      mode = r.choice("mode", "feedforward", "feedforward", "recurrent");
+      bias = r.num("bias", 0, -BIG, BIG);
+      lr = r.num("learningRate", 0, 0, BIG);
+      r.finish();
+    } else if (o.has("rate")) {
+      o.problem("rate", "only a rate host has rate settings (this host is lif)");
+    }
+    LifSpec lif = null;
+    if (kind.equals("lif")) {
+      lif = lif(o.obj("lif"));
+    } else if (o.has("lif")) {
+      o.problem("lif", "only a lif host has lif settings (this host is rate)");
+    }
+    int memoryDim = o.integer("memoryDim", 0, 0, 4096);
+    double modDecay = o.num("modulationDecay", 0, 0, 1);
+    double gateDecay = o.num("gateDecay", 0.9, 0, 1);
+    List<Binding> inputs = bindings(o, "inputs");
+    List<Binding> targets = bindings(o, "targets");
+    o.finish();
+    return new HostSpec(
+        kind,
+        graph,
+        weights,
+        activation,
+        mode,
+        bias,
+        lr,
+        lif,
+        memoryDim,
+        modDecay,
+        gateDecay,
+        inputs,
+        targets);
+  }
+
+  private List<Binding> bindings(JsonIn o, String key) {
+    List<Binding> out = new ArrayList<>();
+    for (JsonIn b : o.objects(key)) {
+      NodeSet nodes = nodeSet(b, "nodes", null);
+      if (nodes == null) {
+        b.problem("nodes", "is required");
+        nodes = NodeSet.all();
+      }
+      SignalSpec s = signal(b.obj("signal"));
+      b.finish();
+      out.add(new Binding(nodes, s));
+    }
+    return out;
+  }
+
+  private LifSpec lif(JsonIn o) {
+    double dt = o.num("dt", 1, 1e-9, BIG);
+    double tauM = o.num("tauMembrane", 20, 1e-9, BIG);
+    double vRest = o.num("vRest", 0, -BIG, BIG);
+    double vReset = o.num("vReset", 0, -BIG, BIG);
+    double theta = o.num("threshold", 1, -BIG, BIG);
+    int refr = o.integer("refractory", 2, 0, 1_000_000);
+    double tauSyn = o.num("tauSynapse", 0, 0, BIG);
+    double tauRate = o.num("tauRate", 20, 1e-9, BIG);
+    JsonIn s = o.obj("stdp");
+    double rate = s.num("rate", 0, -BIG, BIG);
+    double aPlus = s.num("aPlus", 0.01, 0, BIG);
+    double aMinus = s.num("aMinus", 0.012, 0, BIG);
+    double tauPlus = s.num("tauPlus", 20, 1e-9, BIG);
+    double tauMinus = s.num("tauMinus", 20, 1e-9, BIG);
+    double tauE = s.num("tauEligibility", 200, 1e-9, BIG);
+    double wMin = s.num("wMin", 0, -BIG, BIG);
+    double wMax = s.num("wMax", 1, -BIG, BIG);
+    if (wMax < wMin) {
+      s.problem("wMax", "must be at least wMin (" + JsonIn.fmt(wMin) + ")");
+    }
+    s.finish();
+    o.finish();
+    return new LifSpec(
+        dt, tauM, vRest, vReset, theta, refr, tauSyn, tauRate, rate, aPlus, aMinus, tauPlus,
+        tauMinus, tauE, wMin, wMax);
+  }
+
+  private GraphSpec graph(JsonIn o, long seed) {
+    String builder =
+        o.choice(
+            "builder", null, "layered", "grid", "erdos-renyi", "fixed-out-degree", "edge-list");
+    if (builder == null) {
+      if (!o.has("builder")) {
+        o.problem(
+            "builder", "is required: layered, grid, erdos-renyi, fixed-out-degree or edge-list");
+      }
+      builder = "layered";
+    }
+    int[] layers = null;
+    double density = 1;
+    int width = 0;
+    int height = 0;
+    boolean torus = false;
+    boolean diagonal = false;
+    int nodes = 0;
+    double p = 0;
+    int degree = 0;
+    double[][] edges = null;
+    switch (builder) {
+      case "layered" -> {
+        double[] l = o.numbers("layers", -1);
+        if (l == null || l.length == 0) {
+          o.problem("layers", "is required: a list of layer sizes, e.g. [4, 16, 2]");
+          l = new double[] {1};
+        }
+        layers = new int[l.length];
+        for (int i = 0; i < l.length; i++) {
+          if (l[i] < 1 || l[i] != Math.rint(l[i]) || l[i] > 10_000_000) {
+            o.problem("layers", "layer " + i + " must be a whole number of nodes >= 1");
+            layers[i] = 1;
+          } else {
+            layers[i] = (int) l[i];
+          }
+        }
+        density = o.num("density", 1, 0, 1);
+      }
+      case "grid" -> {
+        width = o.integer("width", 10, 1, 100_000);
+        height = o.integer("height", 10, 1, 100_000);
+        torus = o.bool("torus", false);
+        diagonal = o.bool("diagonal", false);
+      }
+      case "erdos-renyi" -> {
+        nodes = o.integer("nodes", 100, 1, 100_000_000);
+        p = o.num("p", 0.05, 0, 1);
+      }
+      case "fixed-out-degree" -> {
+        nodes = o.integer("nodes", 100, 1, 100_000_000);
+        degree = o.integer("degree", 4, 0, 100_000);
+        if (degree > nodes - 1) {
+          o.problem("degree", "must be at most nodes - 1 = " + (nodes - 1) + ", got " + degree);
+          degree = Math.max(0, nodes - 1);
+        }
+      }
+      case "edge-list" -> {
+        nodes = o.integer("nodes", 0, 1, 100_000_000);
+        if (!o.has("nodes")) {
+          o.problem("nodes", "is required for an edge list");
+          nodes = 1;
+        }
+        JsonNode e = o.raw("edges");
+        List<double[]> list = new ArrayList<>();
+        if (e == null || !e.isArray()) {
+          o.problem("edges", "is required: a list of [from, to] or [from, to, weight]");
+        } else {
+          for (int k = 0; k < e.size(); k++) {
+            JsonNode row = e.get(k);
+            String at = o.pointer("edges") + "/" + k;
+            double[] v =
+                row.isArray() && (row.size() == 2 || row.size() == 3)
+                    ? o.numbersAt(row, at, row.size())
+                    : null;
+            if (v == null) {
+              if (!(row.isArray() && (row.size() == 2 || row.size() == 3))) {
+                o.problems()
+                    .add(new Problem(o.file(), at, "must be [from, to] or [from, to, weight]"));
+              }
+              continue;
+            }
+            if (v[0] != Math.rint(v[0])
+                || v[1] != Math.rint(v[1])
+                || v[0] < 0
+                || v[1] < 0
+                || v[0] >= nodes
+                || v[1] >= nodes) {
+              o.problems()
+                  .add(
+                      new Problem(
+                          o.file(), at, "node indices must be whole numbers in 0.." + (nodes - 1)));
+              continue;
+            }
+            list.add(v.length == 3 ? v : new double[] {v[0], v[1], 1.0});
+          }
+        }
+        edges = list.toArray(new double[0][]);
+      }
+      default -> throw new IllegalStateException(builder);
+    }
+    long gseed = o.integer("seed", seed, 0L, Long.MAX_VALUE);
+    o.finish();
+    return new GraphSpec(
+        builder, layers, density, width, height, torus, diagonal, nodes, p, degree, edges, gseed);
+  }
+
+  /** The node count a graph spec will produce (to check per-node lists while reading). */
+  static int nodeCount(GraphSpec g) {
+    return switch (g.builder()) {
+      case "layered" -> {
+        long s = 0;
+        for (int l : g.layers()) {
+          s += l;
+        }
+        yield (int) Math.min(Integer.MAX_VALUE, s);
+      }
+      case "grid" -> (int) Math.min(Integer.MAX_VALUE, (long) g.width() * g.height());
+      default -> g.nodes();
+    };
+  }
+
+  /** A node set at key: a list of indices, "all", {"layer": k} or {"range": [a, b]}. */
+  private NodeSet nodeSet(JsonIn o, String key, NodeSet def) {
+    JsonNode v = o.raw(key);
+    if (v == null) {
+      return def;
+    }
+    if (v.isTextual() && v.asText().equals("all")) {
+      return NodeSet.all();
+    }
+    if (v.isArray()) {
+      double[] d = o.numbersAt(v, o.pointer(key), -1);
+      if (d == null) {
+        return def;
+      }
+      int[] nodes = new int[d.length];
+      for (int i = 0; i < d.length; i++) {
+        if (d[i] < 0 || d[i] != Math.rint(d[i]) || d[i] > Integer.MAX_VALUE) {
+          o.problems().add(new Problem(o.file(), o.pointer(key) + "/" + i, "must be a node index"));
+          return def;
+        }
+        nodes[i] = (int) d[i];
+      }
+      return new NodeSet(nodes, null, null);
+    }
+    if (v.isObject()) {
+      JsonIn s = o.obj(key);
+      Integer layer = null;
+      int[] range = null;
+      if (s.has("layer")) {
+        layer = s.integer("layer", 0, 0, 1_000_000);
+      }
+      if (s.has("range")) {
+        double[] r = s.numbers("range", 2);
+        if (r != null) {
+          if (r[0] < 0 || r[1] < r[0] || r[0] != Math.rint(r[0]) || r[1] != Math.rint(r[1])) {
+            s.problem("range", "must be [first, end) with 0 <= first <= end");
+          } else {
+            range = new int[] {(int) r[0], (int) r[1]};
+          }
+        }
+      }
+      if (layer == null && range == null) {
+        s.problem("", "must give \"layer\" or \"range\"");
+      }
+      s.finish();
+      return new NodeSet(null, layer, range);
+    }
+    o.problem(
+        key, "must be a list of node indices, \"all\", {\"layer\": k} or {\"range\": [a, b]}");
+    return def;
+  }
+
+  private TypeSpec type(JsonIn o, int zDim) {
+    String name = o.text("name", null);
+    if (name == null || name.isBlank()) {
+      o.problem("name", "every vesicle type needs a name");
+      name = "type";
+    }
+    int d = o.integer("payloadDim", 1, 0, 4096);
+    int p = o.integer("stateDim", 0, 0, 4096);
+    EmissionSpec emission = emission(o.obj("emission"), d, zDim);
+    LifetimeSpec lifetime = lifetime(o.obj("lifetime"));
+    KernelSpec kernel = kernel(o.obj("kernel"));
+    DockingSpec docking = docking(o.obj("docking"), p);
+    StateSpec state = null;
+    if (o.has("state")) {
+      JsonIn s = o.obj("state");
+      double decay = s.num("decay", 0.9, 0, 1);
+      double[] input = s.matrix("input", p, 3);
+      if (input == null) {
+        input = new double[p * 3];
+      }
+      s.finish();
+      state = new StateSpec(decay, input);
+    } else if (p > 0) {
+      state = new StateSpec(0.9, new double[p * 3]);
+    }
+    List<ReleaseSpec> release = new ArrayList<>();
+    for (JsonIn r : o.objects("release")) {
+      release.add(release(r, d));
+    }
+    NodeSet absorbing = nodeSet(o, "absorbing", null);
+    int cap = o.integer("cap", Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
+    o.finish();
+    return new TypeSpec(
+        name, d, p, emission, lifetime, kernel, docking, state, release, absorbing, cap);
+  }
+
+  private EmissionSpec emission(JsonIn o, int d, int zDim) {
+    String mode = o.choice("mode", "poisson", "none", "poisson", "bernoulli", "replace");
+    double lambdaMax = o.num("lambdaMax", 0.05, 0, 1e6);
+    if (mode.equals("bernoulli") && lambdaMax > 1) {
+      o.problem(
+          "lambdaMax", "a Bernoulli count needs lambdaMax <= 1, got " + JsonIn.fmt(lambdaMax));
+    }
+    int nx = Signals.length(zDim);
+    double[] weights = new double[nx];
+    if (o.has("weights")) {
+      JsonIn w = o.obj("weights");
+      for (int k = 0; k < Signals.Z0; k++) {
+        weights[k] = w.num(Signals.name(k), 0, -BIG, BIG);
+      }
+      double[] z = w.numbers("z", zDim);
+      if (z != null) {
+        System.arraycopy(z, 0, weights, Signals.Z0, zDim);
+      }
+      w.finish();
+    }
+    double bias = o.num("bias", 0, -BIG, BIG);
+    NodeSet emitters = nodeSet(o, "emitters", NodeSet.all());
+    int target = o.integer("target", 0, 0, Integer.MAX_VALUE / 2);
+    if (mode.equals("replace") && !o.has("target")) {
+      o.problem("target", "a replace emission needs the population to keep");
+    }
+    double[] matrix = null;
+    double[] fromZ = null;
+    double[] offset = null;
+    boolean tanh = false;
+    double noise = 0;
+    if (o.has("payload")) {
+      JsonIn p = o.obj("payload");
+      matrix = p.matrix("matrix", d, nx);
+      fromZ = p.matrix("z", d, zDim);
+      offset = p.numbers("offset", d);
+      tanh = p.choice("phi", "identity", "identity", "tanh").equals("tanh");
+      noise = p.num("noise", 0, 0, BIG);
+      p.finish();
+    }
+    o.finish();
+    return new EmissionSpec(
+        mode, lambdaMax, weights, bias, emitters, target, matrix, fromZ, offset, tanh, noise);
+  }
+
+  private LifetimeSpec lifetime(JsonIn o) {
+    String law = o.choice("law", "exponential", "exponential", "fixed");
+    double mean = o.num("mean", 20, 1e-9, 1e12);
+    if (o.has("value")) {
+      mean = o.num("value", mean, 1e-9, 1e12);
+    }
+    double hazard = o.num("hazard", 0, 0, 1);
+    o.finish();
+    return new LifetimeSpec(law, mean, hazard);
+  }
+
+  private KernelSpec kernel(JsonIn o) {
+    double temperature = o.numOrInfinity("temperature", 1, 0);
+    String nb = o.choice("neighbourhood", "out", "out", "in", "both");
+    int hops = o.integer("hops", 1, 1, 1000);
+    double[] theta = new double[KernelRule.FEATURES.length];
+    if (o.has("theta")) {
+      JsonIn t = o.obj("theta");
+      for (int k = 0; k < theta.length; k++) {
+        theta[k] = t.num(KernelRule.FEATURES[k], 0, -BIG, BIG);
+      }
+      t.finish();
+    }
+    double edgeBiasStd = 0;
+    double[] edgeBias = null;
+    JsonNode eb = o.raw("edgeBias");
+    if (eb != null && eb.isArray()) {
+      edgeBias = o.numbers("edgeBias", -1);
+    } else if (eb != null) {
+      JsonIn e = o.obj("edgeBias");
+      edgeBiasStd = e.num("std", 0, 0, BIG);
+      e.finish();
+    }
+    double contentScale = 0;
+    String keys = "random";
+    double keyStd = 1;
+    if (o.has("content")) {
+      JsonIn c = o.obj("content");
+      contentScale = c.num("scale", 1, -BIG, BIG);
+      keys = c.choice("keys", "random", "random", "memory");
+      keyStd = c.num("keyStd", 1, 0, BIG);
+      c.finish();
+    }
+    o.finish();
+    return new KernelSpec(
+        temperature, nb, hops, theta, edgeBiasStd, edgeBias, contentScale, keys, keyStd);
+  }
+
+  private DockingSpec docking(JsonIn o, int p) {
+    double bias = o.num("bias", -3, -BIG, BIG);
+    double[] eta = {
+      o.num("activation", 0, -BIG, BIG),
+      o.num("abs_error", 0, -BIG, BIG),
+      o.num("gate", 0, -BIG, BIG)
+    };
+    double content = o.num("content", 0, -BIG, BIG);
+    String receptors = o.choice("receptors", "random", "random", "memory", "ones");
+    double receptorStd = o.num("receptorStd", 1, 0, BIG);
+    double[] state = o.numbers("state", p);
+    int dwell = o.integer("dwell", 1, 1, 1_000_000);
+    o.finish();
+    return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell);
+  }
+
+  private ReleaseSpec release(JsonIn o, int d) {
+    String kind = o.text("kind", null);
+    if (kind == null) {
+      o.problem("kind", "is required: activation, parameter, learning, memory or cascade");
+      kind = "activation";
+    }
+    double[] gain = null;
+    double[] bias = null;
+    double[] threshold = null;
+    double[] gainPerNode = null;
+    double[] nodeScale = null;
+    String mode = null;
+    boolean incoming = true;
+    double eta = 0;
+    double[] h = null;
+    double uStd = 1;
+    double vStd = 1;
+    double scale = 1;
+    double[] l = null;
+    double omega = 0;
+    double[] q = null;
+    String child = null;
+    double count = 1;
+    boolean poisson = false;
+    double[] transform = null;
+    double[] offset = null;
+    boolean tanh = false;
+    Map<String, Object> params = null;
+    switch (kind) {
+      case "activation" -> {
+        gain = o.numbers("gain", d);
+        bias = o.numbers("bias", d);
+        threshold = o.numbers("threshold", d);
+        gainPerNode = o.rows("gainPerNode", d);
+        nodeScale = o.numbers("nodeScale", -1);
+        if (gain == null && bias == null && threshold == null && gainPerNode == null) {
+          o.problem("", "an activation release needs at least one of gain, bias, threshold");
+        }
+      }
+      case "parameter" -> {
+        mode = o.choice("mode", "multiplicative", "multiplicative", "low-rank");
+        incoming = o.choice("edges", "incoming", "incoming", "outgoing").equals("incoming");
+        nodeScale = o.numbers("nodeScale", -1);
+        if (mode.equals("multiplicative")) {
+          eta = o.num("eta", 0.1, -BIG, BIG);
+          h = o.numbers("h", d);
+          if (h == null) {
+            o.problem(
+                "h", "a multiplicative parameter release needs the readout h (" + d + " numbers)");
+          }
+        } else {
+          uStd = o.num("uStd", 1, 0, BIG);
+          vStd = o.num("vStd", 1, 0, BIG);
+          scale = o.num("scale", 1, -BIG, BIG);
+        }
+      }
+      case "learning" -> {
+        l = o.numbers("l", d);
+        nodeScale = o.numbers("nodeScale", -1);
+        if (l == null) {
+          o.problem("l", "a learning release needs the readout l (" + d + " numbers)");
+        }
+      }
+      case "memory" -> {
+        omega = o.num("omega", 0.1, 0, 1);
+        q = o.rows("q", d);
+      }
+      case "cascade" -> {
+        child = o.text("child", null);
+        if (child == null) {
+          o.problem("child", "a cascade needs the name of the child type");
+        }
+        count = o.num("count", 1, 0, 1e6);
+        poisson = o.bool("poisson", false);
+        transform = o.rows("transform", d);
+        offset = o.numbers("offset", -1);
+        tanh = o.choice("phi", "identity", "identity", "tanh").equals("tanh");
+      }
+      default -> {
+        // A plugin kind: keep its parameters for the provider to read.
+        params = new LinkedHashMap<>();
+        JsonNode raw = o.raw("params");
+        if (raw != null) {
+          params =
+              JSON.convertValue(
+                  raw,
+                  JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+        }
+      }
+    }
+    o.finish();
+    return new ReleaseSpec(
+        kind,
+        o.pointer(),
+        gain,
+        bias,
+        threshold,
+        gainPerNode,
+        nodeScale,
+        mode,
+        incoming,
+        eta,
+        h,
+        uStd,
+        vStd,
+        scale,
+        l,
+        omega,
+        q,
+        child,
+        count,
+        poisson,
+        transform,
+        offset,
+        tanh,
+        params);
+  }
+}

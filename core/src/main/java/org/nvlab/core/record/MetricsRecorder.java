@@ -1,0 +1,125 @@
+package org.nvlab.core.record;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Metric series recorded once per tick (step 6), held as float columns in memory and written as
+ * long-format CSV ({@code tick,series,value}), the shape analysis tools and the run store take.
+ * Series are declared before the first tick; recording a tick writes one value per series and
+ * allocates only when the columns grow.
+ */
+public final class MetricsRecorder {
+  private final List<String> names = new ArrayList<>();
+  private float[][] columns = new float[0][];
+  private int[] ticks = new int[0];
+  private int rows;
+  private float[] current;
+
+  /** Declares a series and returns its index. */
+  public int series(String name) {
+    if (current != null) {
+      throw new IllegalStateException("series must be declared before recording starts");
+    }
+    names.add(name);
+    return names.size() - 1;
+  }
+
+  /** Starts a row for a tick; set values with {@link #set}, then {@link #commit}. */
+  public void begin(int tick) {
+    if (current == null) {
+      current = new float[names.size()];
+      columns = new float[names.size()][];
+      for (int k = 0; k < columns.length; k++) {
+        columns[k] = new float[256];
+      }
+      ticks = new int[256];
+    }
+    Arrays.fill(current, Float.NaN);
+    if (rows == ticks.length) {
+      int cap = rows * 2;
+      ticks = Arrays.copyOf(ticks, cap);
+      for (int k = 0; k < columns.length; k++) {
+        columns[k] = Arrays.copyOf(columns[k], cap);
+      }
+    }
+    ticks[rows] = tick;
+  }
+
+  public void set(int series, double value) {
+    current[series] = (float) value;
+  }
+
+  public void commit() {
+    for (int k = 0; k < current.length; k++) {
+      columns[k][rows] = current[k];
+    }
+    rows++;
+  }
+
+  /** Reserves room for {@code more} rows, so that recording them allocates nothing. */
+  public void reserve(int more) {
+    if (current == null) {
+      begin(0);
+    }
+    int need = rows + more + 1;
+    if (need > ticks.length) {
+      ticks = Arrays.copyOf(ticks, need);
+      for (int k = 0; k < columns.length; k++) {
+        columns[k] = Arrays.copyOf(columns[k], need);
+      }
+    }
+  }
+
+  public List<String> names() {
+    return List.copyOf(names);
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int index(String name) {
+    return names.indexOf(name);
+  }
+
+  public int tick(int row) {
+    return ticks[row];
+  }
+
+  public float value(int row, int series) {
+    return columns[series][row];
+  }
+
+  /** The last recorded value of a series, or NaN. */
+  public float last(String name) {
+    int k = names.indexOf(name);
+    return k < 0 || rows == 0 ? Float.NaN : columns[k][rows - 1];
+  }
+
+  /** Writes {@code tick,series,value} rows, tick-major. */
+  public void writeCsv(Writer w) throws IOException {
+    w.write("tick,series,value\n");
+    StringBuilder b = new StringBuilder(64);
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < names.size(); k++) {
+        float v = columns[k][r];
+        if (Float.isNaN(v)) {
+          continue;
+        }
+        b.setLength(0);
+        b.append(ticks[r]).append(',').append(names.get(k)).append(',');
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+          b.append((long) v);
+        } else {
+          b.append(v);
+        }
+        b.append('\n');
+        w.write(b.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.nvlab.core.vesicle;
+
+/**
+ * The migration kernel (SPEC section 4): a vesicle at i moves to j in N(i) + {i} with probability
+ * softmax_j(z(i, j) / T), z(i, j) = theta . phi(i, j) + edgeBias(i, j) + contentScale * c . k_j /
+ * sqrt(d), phi = (1 [not for staying], w_ij, a_j, |e_j|, direction, g_j).
+ *
+ * @param temperature T (0: deterministic argmax; infinity: uniform)
+ * @param neighbourhood which edges a vesicle may travel
+ * @param hops h, moves per tick
+ * @param theta the 6 feature weights, in the order of {@link #FEATURES}
+ * @param edgeBias learned per-entry bias, indexed like the neighbourhood (may be null)
+ * @param contentScale weight of the content term (0: no content dependence)
+ * @param keys node keys k_j, d per node (null: read the host memory trace instead)
+ */
+public record KernelRule(
+    double temperature,
+    Neighbourhood neighbourhood,
+    int hops,
+    float[] theta,
+    float[] edgeBias,
+    double contentScale,
+    float[] keys) {
+
+  public enum Neighbourhood {
+    /** Along out-edges only (and staying). */
+    OUT,
+    /** Against the edges only (and staying). */
+    IN,
+    /** Both ways (and staying). */
+    BOTH
+  }
+
+  public static final String[] FEATURES = {
+    "bias", "weight", "activation", "abs_error", "direction", "gate"
+  };
+
+  public static final int BIAS = 0;
+  public static final int WEIGHT = 1;
+  public static final int ACTIVATION = 2;
+  public static final int ABS_ERROR = 3;
+  public static final int DIRECTION = 4;
+  public static final int GATE = 5;
+
+  /** True when z(i, j) reads node state that changes every tick (so tables rebuild per tick). */
+  public boolean readsNodeState() {
+    return theta[ACTIVATION] != 0 || theta[ABS_ERROR] != 0 || theta[GATE] != 0;
+  }
+
+  public boolean readsWeights() {
+    return theta[WEIGHT] != 0;
+  }
+}

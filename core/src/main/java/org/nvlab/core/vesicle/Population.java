@@ -1,0 +1,100 @@
+package org.nvlab.core.vesicle;
+
+import java.util.Arrays;
+
+/**
+ * All live vesicles: one {@link Pool} per type, the id counter, and the counts of the current tick
+ * (births, deaths by cause, dockings per type), which the recorder reads at the end of the tick.
+ * Ids are handed out in a fixed order (emission by type and node, then cascades by parent id), so
+ * they too are independent of threads.
+ */
+public final class Population {
+  private final Pool[] pools;
+  private long nextId;
+  private final long[] births;
+  private final long[][] deaths;
+  private final long[] dockings;
+
+  public Population(Pool[] pools) {
+    this.pools = pools;
+    this.births = new long[pools.length];
+    this.deaths = new long[pools.length][DeathCause.COUNT];
+    this.dockings = new long[pools.length];
+  }
+
+  public int typeCount() {
+    return pools.length;
+  }
+
+  public Pool pool(int type) {
+    return pools[type];
+  }
+
+  /** Reserves {@code count} consecutive ids and returns the first. */
+  public long takeIds(long count) {
+    long first = nextId;
+    nextId += count;
+    return first;
+  }
+
+  public long nextId() {
+    return nextId;
+  }
+
+  /** Clears the per-tick counts (start of a tick). */
+  public void startTick() {
+    Arrays.fill(births, 0);
+    Arrays.fill(dockings, 0);
+    for (long[] d : deaths) {
+      Arrays.fill(d, 0);
+    }
+  }
+
+  public void addBirths(int type, long count) {
+    births[type] += count;
+  }
+
+  public void addDeaths(int type, DeathCause cause, long count) {
+    deaths[type][cause.ordinal()] += count;
+  }
+
+  public void addDockings(int type, long count) {
+    dockings[type] += count;
+  }
+
+  public long births(int type) {
+    return births[type];
+  }
+
+  public long deaths(int type, DeathCause cause) {
+    return deaths[type][cause.ordinal()];
+  }
+
+  public long deaths(int type) {
+    long s = 0;
+    for (long d : deaths[type]) {
+      s += d;
+    }
+    return s;
+  }
+
+  public long dockings(int type) {
+    return dockings[type];
+  }
+
+  public long size() {
+    long s = 0;
+    for (Pool p : pools) {
+      s += p.size();
+    }
+    return s;
+  }
+
+  public long heapBytes() {
+    long b = 0;
+    for (Pool p : pools) {
+      b += p.heapBytes();
+    }
+    return b;
+  }
+}
