@@ -138,8 +138,8 @@ public final class Simulation implements AutoCloseable {
     for (int k = 0; k < popSeries.length; k++) {
       metrics.set(popSeries[k], pop.pool(k).size());
       metrics.set(birthSeries[k], pop.births(k));
-      for (DeathCause c : DeathCause.values()) {
-        metrics.set(deathSeries[k][c.ordinal()], pop.deaths(k, c));
+      for (int c = 0; c < DeathCause.COUNT; c++) {
+        metrics.set(deathSeries[k][c], pop.deaths(k, DeathCause.of(c)));
       }
       metrics.set(dockSeries[k], pop.dockings(k));
     }

@@ -14,13 +14,16 @@ import org.nvlab.core.vesicle.LifetimeLaw;
 public final class Decay {
   private Decay() {}
 
+  /** The lifetime tau0 (in ticks) drawn at birth from a uniform in (0, 1). */
+  public static double lifetime(LifetimeLaw law, double uniformOpen) {
+    return law.kind() == LifetimeLaw.Kind.EXPONENTIAL
+        ? -law.mean() * Math.log(uniformOpen)
+        : law.mean();
+  }
+
   /** The tick at whose update a vesicle born at {@code birthTick} expires. */
   public static int expiryTick(LifetimeLaw law, long birthTick, double uniformOpen) {
-    double tau0 =
-        law.kind() == LifetimeLaw.Kind.EXPONENTIAL
-            ? -law.mean() * Math.log(uniformOpen)
-            : law.mean();
-    double k = Math.max(1.0, Math.ceil(tau0));
+    double k = Math.max(1.0, Math.ceil(lifetime(law, uniformOpen)));
     double e = birthTick + k;
     return e >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) e;
   }

@@ -153,10 +153,10 @@ public final class Engine implements AutoCloseable {
       Pool p = population.pool(k);
       for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
         ChunkResult cr = chunks[c];
-        for (DeathCause cause : DeathCause.values()) {
-          long dc = cr.deaths[cause.ordinal()];
+        for (int cause = 0; cause < DeathCause.COUNT; cause++) {
+          long dc = cr.deaths[cause];
           if (dc != 0) {
-            population.addDeaths(k, cause, dc);
+            population.addDeaths(k, DeathCause.of(cause), dc);
           }
         }
         population.addDockings(k, cr.dockings);

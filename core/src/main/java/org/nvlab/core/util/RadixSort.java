@@ -5,29 +5,31 @@ import java.util.Arrays;
 /**
  * LSD radix sort of non-negative long keys carrying int values, 8 bits per pass, skipping passes in
  * which all keys share the byte. Stable, O(8 n), no comparisons; used to put vesicles in id order
- * (state hashes, cascades) without boxing.
+ * (state hashes, cascades) without boxing. Reuses its own buffers between calls and never writes
+ * into the caller's arrays.
  */
 public final class RadixSort {
-  private long[] tmpKeys = new long[0];
-  private int[] tmpValues = new int[0];
+  private long[][] keyBuf = {new long[0], new long[0]};
+  private int[][] valueBuf = {new int[0], new int[0]};
   private final int[] count = new int[257];
-
   private long[] sortedKeys;
   private int[] sortedValues;
 
   /**
-   * Sorts keys[0..n) ascending and permutes values alongside. The result may land in internal
-   * buffers: read it with {@link #sortedKeys()} and {@link #sortedValues()} before the next call.
+   * Sorts keys[0..n) ascending with values alongside. Read the result with {@link #sortedKeys()}
+   * and {@link #sortedValues()} (valid until the next call; may be the input arrays themselves when
+   * they were already sorted).
    */
   public void sort(long[] keys, int[] values, int n) {
-    if (tmpKeys.length < n) {
-      tmpKeys = new long[n];
-      tmpValues = new int[n];
+    for (int b = 0; b < 2; b++) {
+      if (keyBuf[b].length < n) {
+        keyBuf[b] = new long[Math.max(n, 2 * keyBuf[b].length)];
+        valueBuf[b] = new int[keyBuf[b].length];
+      }
     }
     long[] k = keys;
     int[] v = values;
-    long[] tk = tmpKeys;
-    int[] tv = tmpValues;
+    int next = 0;
     for (int shift = 0; shift < 64; shift += 8) {
       Arrays.fill(count, 0);
       for (int i = 0; i < n; i++) {
@@ -39,22 +41,16 @@ public final class RadixSort {
       for (int b = 0; b < 256; b++) {
         count[b + 1] += count[b];
       }
+      long[] tk = keyBuf[next];
+      int[] tv = valueBuf[next];
       for (int i = 0; i < n; i++) {
         int pos = count[(int) ((k[i] >>> shift) & 0xFF)]++;
         tk[pos] = k[i];
         tv[pos] = v[i];
       }
-      long[] sk = k;
       k = tk;
-      tk = sk;
-      int[] sv = v;
       v = tv;
-      tv = sv;
-    }
-    // Keep whichever pair is not the caller's as our scratch for next time.
-    if (k != keys) {
-      tmpKeys = keys;
-      tmpValues = values;
+      next ^= 1;
     }
     sortedKeys = k;
     sortedValues = v;

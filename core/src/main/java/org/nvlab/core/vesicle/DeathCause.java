@@ -13,7 +13,15 @@ public enum DeathCause {
   /** It was born over the type's population cap and removed at once. */
   CAPPED;
 
-  public static final int COUNT = values().length;
+  /** All causes in ordinal order (one shared array: {@code values()} copies on every call). */
+  public static final java.util.List<DeathCause> ALL = java.util.List.of(values());
+
+  public static final int COUNT = ALL.size();
+
+  /** The cause with the given ordinal. */
+  public static DeathCause of(int ordinal) {
+    return ALL.get(ordinal);
+  }
 
   /** The metric series name, e.g. "expired". */
   public String label() {

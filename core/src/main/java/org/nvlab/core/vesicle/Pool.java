@@ -101,6 +101,41 @@ public final class Pool {
     }
   }
 
+  /**
+   * Puts the vesicles in a new slot order: slot s receives the vesicle now at {@code order[s]}
+   * ({@code order} a permutation of 0..size-1). Results of later ticks do not depend on the order
+   * (see the determinism tests); a viewer or a locality optimisation may use it.
+   */
+  public void reorder(int[] order) {
+    if (order.length != size) {
+      throw new IllegalArgumentException("order has " + order.length + " slots, pool " + size);
+    }
+    boolean[] seen = new boolean[size];
+    for (int s : order) {
+      if (s < 0 || s >= size || seen[s]) {
+        throw new IllegalArgumentException("order is not a permutation of the live slots");
+      }
+      seen[s] = true;
+    }
+    int[] n2 = node.clone();
+    int[] e2 = expiry.clone();
+    long[] i2 = id.clone();
+    float[] p2 = payload.clone();
+    float[] s2 = state.clone();
+    int[] w2 = dwelling ? dwell.clone() : null;
+    for (int s = 0; s < size; s++) {
+      int f = order[s];
+      node[s] = n2[f];
+      expiry[s] = e2[f];
+      id[s] = i2[f];
+      System.arraycopy(p2, f * d, payload, s * d, d);
+      System.arraycopy(s2, f * p, state, s * p, p);
+      if (dwelling) {
+        dwell[s] = w2[f];
+      }
+    }
+  }
+
   /** Empties the pool (keeps capacity). */
   public void clear() {
     size = 0;

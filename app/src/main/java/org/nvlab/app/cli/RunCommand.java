@@ -1,0 +1,168 @@
+package org.nvlab.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nvlab.app.Versions;
+import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.record.MetricsRecorder;
+import org.nvlab.core.vesicle.DeathCause;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nvlab run}: runs a project headless and writes its metrics and a summary. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a project headless and writes DIR/metrics.csv (tick,series,value) and",
+      "DIR/summary.json (seed, ticks, threads, versions, final counts, state_sha256)."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PROJECT",
+      description = "a NAME.nvlab folder or its project.json")
+  Path project;
+
+  @Option(
+      names = "--ticks",
+      paramLabel = "N",
+      description = "ticks to run (default: the project's)")
+  Integer ticks;
+
+  @Option(names = "--seed", paramLabel = "S", description = "run seed (default: the project's)")
+  Long seed;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "worker threads (default: all cores); results do not depend on it")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder")
+  Path out;
+
+  @Override
+  public Integer call() throws ProjectException {
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (t < 1 || t > 1024) {
+      throw new CliException(NvlabCommand.USAGE, "--threads must be between 1 and 1024, got " + t);
+    }
+    if (ticks != null && ticks < 0) {
+      throw new CliException(NvlabCommand.USAGE, "--ticks must be at least 0, got " + ticks);
+    }
+    if (seed != null && seed < 0) {
+      throw new CliException(NvlabCommand.USAGE, "--seed must be at least 0, got " + seed);
+    }
+    Path file = ProjectReader.projectFile(project);
+    if (!Files.exists(file)) {
+      throw new CliException(
+          NvlabCommand.USAGE, "no project at " + project + " (expected " + file + ")");
+    }
+    prepareOut();
+    long wall0 = System.nanoTime();
+    try (Simulation sim = Simulation.load(project, seed, t)) {
+      int n = ticks != null ? ticks : sim.project().spec().ticks();
+      sim.run(n);
+      double seconds = (System.nanoTime() - wall0) / 1e9;
+      writeMetrics(sim.metrics());
+      writeSummary(sim, n, t, seconds, file);
+      System.out.printf(
+          "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%n",
+          n, sim.project().spec().name(), sim.seed(), t, seconds, out);
+    }
+    return NvlabCommand.OK;
+  }
+
+  private void prepareOut() {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new CliException(
+          NvlabCommand.IO, "cannot create the output folder " + out + ": " + e.getMessage());
+    }
+  }
+
+  private void writeMetrics(MetricsRecorder m) {
+    Path f = out.resolve("metrics.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      m.writeCsv(w);
+    } catch (IOException e) {
+      throw new CliException(NvlabCommand.IO, "cannot write " + f + ": " + e.getMessage());
+    }
+  }
+
+  private void writeSummary(Simulation sim, int n, int t, double seconds, Path projectFile) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("project", sim.project().spec().name());
+    s.put("project_sha256", sha256(projectFile));
+    s.put("seed", sim.seed());
+    s.put("ticks", n);
+    s.put("threads", t);
+    s.put("versions", Versions.all());
+    s.put("finished_at", Instant.now().toString());
+    s.put("wall_seconds", Math.round(seconds * 1000) / 1000.0);
+    s.put("final_counts", finalCounts(sim));
+    s.put("state_sha256", sim.stateHash());
+    Path f = out.resolve("summary.json");
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(f.toFile(), s);
+    } catch (IOException e) {
+      throw new CliException(NvlabCommand.IO, "cannot write " + f + ": " + e.getMessage());
+    }
+  }
+
+  /** Per type: the live population and the run's totals of births, deaths by cause, dockings. */
+  static Map<String, Object> finalCounts(Simulation sim) {
+    MetricsRecorder m = sim.metrics();
+    Map<String, Object> types = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : sim.populationByType().entrySet()) {
+      String name = e.getKey();
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("population", e.getValue());
+      c.put("births", total(m, "births." + name));
+      Map<String, Long> deaths = new LinkedHashMap<>();
+      for (DeathCause cause : DeathCause.values()) {
+        deaths.put(cause.label(), total(m, "deaths." + cause.label() + "." + name));
+      }
+      c.put("deaths", deaths);
+      c.put("dockings", total(m, "dockings." + name));
+      types.put(name, c);
+    }
+    return types;
+  }
+
+  private static long total(MetricsRecorder m, String series) {
+    int k = m.index(series);
+    long s = 0;
+    for (int r = 0; r < m.rows(); r++) {
+      s += (long) m.value(r, k);
+    }
+    return s;
+  }
+
+  private static String sha256(Path f) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return "unavailable: " + e.getMessage();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.nvlab.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine stays pure Java: no UI toolkit, no graph renderer, no cluster engine, no app code. */
+class ArchitectureTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.nvlab.core");
+
+  @Test
+  void coreDependsOnNoUiGraphRendererClusterOrAppCode() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.nvlab.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "javafx..",
+            "org.graphstream..",
+            "org.apache.spark..",
+            "org.nvlab.viz..",
+            "org.nvlab.app..",
+            "java.awt..",
+            "javax.swing..")
+        .because("core is the engine: it runs headless and knows nothing of its viewers")
+        .check(CORE);
+  }
+
+  @Test
+  void theImportFoundTheEngine() {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        CORE.contain("org.nvlab.core.process.Engine"), "ArchUnit imported no engine classes");
+  }
+}
