@@ -32,9 +32,21 @@ final class ChunkResult {
     dockings = 0;
   }
 
+  /** Doubles the dead list (keeping deadCount entries) and returns it. */
+  int[] growDead() {
+    dead = Arrays.copyOf(dead, 2 * dead.length);
+    return dead;
+  }
+
+  /** Doubles the release lists (keeping releaseCount entries). */
+  void growReleases() {
+    releaseSlot = Arrays.copyOf(releaseSlot, 2 * releaseSlot.length);
+    releaseNode = Arrays.copyOf(releaseNode, 2 * releaseNode.length);
+  }
+
   void die(int slot, DeathCause cause) {
     if (deadCount == dead.length) {
-      dead = Arrays.copyOf(dead, 2 * deadCount);
+      growDead();
     }
     dead[deadCount++] = slot;
     deaths[cause.ordinal()]++;
@@ -42,8 +54,7 @@ final class ChunkResult {
 
   void release(int slot, int node) {
     if (releaseCount == releaseSlot.length) {
-      releaseSlot = Arrays.copyOf(releaseSlot, 2 * releaseCount);
-      releaseNode = Arrays.copyOf(releaseNode, 2 * releaseCount);
+      growReleases();
     }
     releaseSlot[releaseCount] = slot;
     releaseNode[releaseCount] = node;

@@ -41,7 +41,10 @@ final class Emission {
   private int tick;
   private long countKey;
   private long birthKey;
-  private int base;
+  private int planned;
+  private int[] holes;
+  private int holeCount;
+  private int tailBase;
   private long idBase;
   private int allowed;
   private volatile String failure;
@@ -68,9 +71,14 @@ final class Emission {
     }
   }
 
-  /** Emits this tick's vesicles; returns an error message when a rate or payload is not finite. */
-  String emit(Host host, Globals globals, Population pop, long seed, int tick, WorkerPool wp) {
+  /**
+   * Step 2, first half: draws this tick's birth counts and reserves their ids (so ids do not depend
+   * on anything step 3 does), without writing any vesicle. Returns an error message when a rate is
+   * not finite, else null.
+   */
+  String plan(Host host, Globals globals, Population pop, long seed, int tick, WorkerPool wp) {
     EmissionRule rule = type.emission();
+    planned = 0;
     if (rule.mode() == EmissionRule.Mode.NONE || emitters.length == 0) {
       return null;
     }
@@ -103,22 +111,49 @@ final class Emission {
     if (births == 0) {
       return null;
     }
-    int type = this.type.index();
-    allowed = (int) Math.min(births, Math.max(0L, (long) this.type.cap() - pool.size()));
+    allowed = (int) Math.min(births, Math.max(0L, (long) type.cap() - pool.size()));
     idBase = pop.takeIds(births);
-    base = pool.grow(allowed);
-    pop.addBirths(type, births);
+    pop.addBirths(t, births);
     if (births > allowed) {
-      pop.addDeaths(type, DeathCause.CAPPED, births - allowed);
+      pop.addDeaths(t, DeathCause.CAPPED, births - allowed);
     }
-    if (rule.mode() == EmissionRule.Mode.REPLACE) {
-      wp.forEach(chunks(allowed, BIRTH_CHUNK), replaceTask);
+    planned = allowed;
+    return null;
+  }
+
+  /**
+   * Step 2, second half, run after the vesicle step and the releases: writes the planned newborns
+   * into the slots of this tick's dead (holes[0..holeCount), in order), then at the end of the
+   * pool. Newborns are thus never visited by the step of their own tick, as the SPEC requires, and
+   * in steady state no vesicle has to be moved to close a hole. Returns how many holes were filled,
+   * or -1 with {@link #failure()} set when a payload is not finite.
+   */
+  int fill(int[] holes, int holeCount, WorkerPool wp) {
+    if (planned == 0) {
+      return 0;
+    }
+    this.holes = holes;
+    this.holeCount = Math.min(holeCount, planned);
+    tailBase = pool.grow(planned - this.holeCount);
+    if (type.emission().mode() == EmissionRule.Mode.REPLACE) {
+      wp.forEach(chunks(planned, BIRTH_CHUNK), replaceTask);
     } else {
       wp.forEach(chunks(emitters.length, EMITTER_CHUNK), fillTask);
     }
     this.host = null;
     this.globals = null;
+    this.holes = null;
+    planned = 0;
+    return failure != null ? -1 : this.holeCount;
+  }
+
+  String failure() {
     return failure;
+  }
+
+  /** The slot of planned birth q. */
+  private int slotOf(int q) {
+    return q < holeCount ? holes[q] : tailBase + (q - holeCount);
   }
 
   private static int chunks(int count, int size) {
@@ -188,7 +223,7 @@ final class Emission {
       for (int j = 0; j < cnt; j++) {
         int q = prefix[k] + j;
         if (q < allowed) {
-          write(base + q, idBase + q, i, worker);
+          write(slotOf(q), idBase + q, i, worker);
         }
       }
     }
@@ -202,7 +237,7 @@ final class Emission {
       if (payloadReadsSignals) {
         signals(i, x[worker]);
       }
-      write(base + q, idBase + q, i, worker);
+      write(slotOf(q), idBase + q, i, worker);
     }
   }
 

@@ -17,9 +17,12 @@ import org.nvlab.core.vesicle.VesicleType;
  *
  * <ol>
  *   <li>host forward (the caller sets inputs and globals first);
- *   <li>emission, type by type; newborns wait at their emitter until the next tick;
+ *   <li>emission, type by type; newborns wait at their emitter until the next tick (their counts
+ *       and ids are drawn here; they are written into the slots of this tick's dead after step 3,
+ *       which changes nothing step 3 sees and saves moving vesicles to close holes);
  *   <li>the vesicle step (decay, hazard, absorption, docking test, migration) over fixed chunks of
- *       every pool in parallel, then releases type by type, then compaction of the dead;
+ *       every pool in parallel, then releases type by type, then the newborns, then compaction of
+ *       the holes left;
  *   <li>modulation buffers decay and take the tick's releases;
  *   <li>host learning;
  * </ol>
@@ -48,17 +51,18 @@ public final class Engine implements AutoCloseable {
   private final double[][] scratch;
   private final WorkerPool.Task updateTask = this::updateChunk;
   private final Compaction compaction = new Compaction();
+  private int[] holes = new int[1024];
   private int tick;
   private final long[] phaseNanos = new long[Phase.values().length];
 
   /** The parts of a tick, timed separately so benchmarks can say where the time goes. */
   public enum Phase {
     FORWARD,
-    EMISSION,
+    EMISSION_PLAN,
     PREPARE,
     VESICLE_STEP,
     RELEASE,
-    COMPACTION,
+    BIRTHS_AND_COMPACTION,
     MODULATION,
     LEARNING
   }
@@ -119,12 +123,12 @@ public final class Engine implements AutoCloseable {
     long t1 = lap(Phase.FORWARD, t0);
     // 2. Emission.
     for (int k = 0; k < types.length; k++) {
-      updateEnd[k] = population.pool(k).size(); // newborns of this tick are not updated
+      updateEnd[k] = population.pool(k).size();
     }
     for (int k = 0; k < types.length; k++) {
-      fail(emissions[k].emit(host, globals, population, seed, t, pool));
+      fail(emissions[k].plan(host, globals, population, seed, t, pool));
     }
-    long t2 = lap(Phase.EMISSION, t1);
+    long t2 = lap(Phase.EMISSION_PLAN, t1);
     // 3. Vesicle step, releases, compaction.
     for (int k = 0; k < types.length; k++) {
       runtimes[k].prepare(host, seed, t, pool);
@@ -150,20 +154,15 @@ public final class Engine implements AutoCloseable {
     }
     long t5 = lap(Phase.RELEASE, t4);
     for (int k = 0; k < types.length; k++) {
-      Pool p = population.pool(k);
-      for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
-        ChunkResult cr = chunks[c];
-        for (int cause = 0; cause < DeathCause.COUNT; cause++) {
-          long dc = cr.deaths[cause];
-          if (dc != 0) {
-            population.addDeaths(k, DeathCause.of(cause), dc);
-          }
-        }
-        population.addDockings(k, cr.dockings);
+      int holeCount = collectHoles(k);
+      // Step 2's newborns go into this tick's holes (see Emission#fill), the rest is compacted.
+      int filled = emissions[k].fill(holes, holeCount, pool);
+      if (filled < 0) {
+        fail(emissions[k].failure());
       }
-      compaction.compact(p, chunks, chunkStart[k], chunkStart[k + 1], pool);
+      compaction.compact(population.pool(k), holes, filled, holeCount, pool);
     }
-    long t6 = lap(Phase.COMPACTION, t5);
+    long t6 = lap(Phase.BIRTHS_AND_COMPACTION, t5);
     // 4. Modulation buffers.
     host.decayModulation(pool);
     checkFinite("gamma", host.gamma(), "ACTIVATION releases");
@@ -188,6 +187,31 @@ public final class Engine implements AutoCloseable {
 
   public void resetPhaseTimes() {
     java.util.Arrays.fill(phaseNanos, 0);
+  }
+
+  /** Gathers type k's dead slots (chunk order, so ascending) and adds the chunks' counts. */
+  private int collectHoles(int k) {
+    int total = 0;
+    for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
+      total += chunks[c].deadCount;
+    }
+    if (holes.length < total) {
+      holes = new int[Math.max(total, 2 * holes.length)];
+    }
+    int q = 0;
+    for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
+      ChunkResult cr = chunks[c];
+      System.arraycopy(cr.dead, 0, holes, q, cr.deadCount);
+      q += cr.deadCount;
+      for (int cause = 0; cause < DeathCause.COUNT; cause++) {
+        long dc = cr.deaths[cause];
+        if (dc != 0) {
+          population.addDeaths(k, DeathCause.of(cause), dc);
+        }
+      }
+      population.addDockings(k, cr.dockings);
+    }
+    return total;
   }
 
   private void fail(String message) {

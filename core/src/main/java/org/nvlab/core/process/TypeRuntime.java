@@ -21,6 +21,12 @@ import org.nvlab.core.vesicle.VesicleType;
 final class TypeRuntime {
   static final int INFO = 4;
 
+  /**
+   * The docking limit stored for absorbing nodes: below every real limit (-1 is "never docks"), so
+   * the vesicle step learns "absorbing" from the same int it reads for docking.
+   */
+  static final int ABSORBING = Integer.MIN_VALUE;
+
   final VesicleType type;
   final Pool pool;
   final Neighbourhood nb;
@@ -35,6 +41,10 @@ final class TypeRuntime {
   final float[] keys;
   final float[] receptors;
   final int hops;
+
+  /** The common row length when every node has the same number of moves, else 0. */
+  final int uniformRow;
+
   final int dwellTicks;
   final double hazard;
   final long[] hopKeys;
@@ -83,6 +93,11 @@ final class TypeRuntime {
       info[i * INFO + 3] = absorbing != null && absorbing[i] ? 1 : 0;
     }
     int m = nb.maxSize();
+    boolean uniform = true;
+    for (int i = 0; i < n && uniform; i++) {
+      uniform = start[i] == (long) i * m;
+    }
+    this.uniformRow = uniform && start[n] == (long) n * m ? m : 0;
     prob = new double[threads][m];
     small = new int[threads][m];
     large = new int[threads][m];
@@ -131,8 +146,10 @@ final class TypeRuntime {
         double z = Docking.nodeLogit(dr, host, i);
         if (generic) {
           dockLogit[i] = (float) z;
-        } else {
+        } else if (info[i * INFO + 3] == 0) {
           info[i * INFO + 2] = Docking.limit(Docking.sigmoid(z));
+        } else {
+          info[i * INFO + 2] = ABSORBING;
         }
       }
     }

@@ -19,16 +19,23 @@ import org.nvlab.core.vesicle.StateRule;
 final class VesicleUpdate {
   private VesicleUpdate() {}
 
+  /** Tests turn the uniform-row specialisation off to check it agrees with the general step. */
+  static volatile boolean useUniformRows = true;
+
   static void run(TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
     if (rt.generic) {
       genericStep(rt, out, tick, host, scratch);
     } else {
-      fastStep(rt, out, tick);
+      fastStep(rt, out, tick, useUniformRows);
     }
   }
 
   /** The step for kernels and docking rules that never read the payload or state. */
-  private static void fastStep(TypeRuntime rt, ChunkResult out, int tick) {
+  private static void fastStep(TypeRuntime rt, ChunkResult out, int tick, boolean tryUniform) {
+    if (tryUniform && rt.uniformRow > 0) {
+      fastStepUniform(rt, out, tick, rt.uniformRow);
+      return;
+    }
     Pool pool = rt.pool;
     final int[] node = pool.node();
     final int[] expiry = pool.expiry();
@@ -58,13 +65,14 @@ final class VesicleUpdate {
         continue;
       }
       int b = n * TypeRuntime.INFO;
-      if (info[b + 3] != 0) {
+      int limit = info[b + 2];
+      if (limit == TypeRuntime.ABSORBING) {
         node[s] = Pool.DEAD;
         out.die(s, DeathCause.ABSORBED);
         continue;
       }
       long h = CounterRng.mix64(key + vid * CounterRng.GOLDEN);
-      if ((h >>> 33) <= info[b + 2]) {
+      if ((h >>> 33) <= limit) {
         dock(rt, pool, s, n, out, dwelling);
         continue;
       }
@@ -76,12 +84,92 @@ final class VesicleUpdate {
     }
   }
 
+  /**
+   * The same step when every node has the same number of moves (fixed out-degree graphs, grids): a
+   * node's table row starts at node * rowSize, so the table entry is loaded in parallel with the
+   * node's docking limit instead of after it. Counters and event lists live in locals for the whole
+   * chunk and are written back once.
+   */
+  private static void fastStepUniform(TypeRuntime rt, ChunkResult out, int tick, int rowSize) {
+    Pool pool = rt.pool;
+    final int[] node = pool.node();
+    final int[] expiry = pool.expiry();
+    final long[] id = pool.id();
+    final int[] info = rt.info;
+    final int[] table = rt.table;
+    final long key = rt.stepKey;
+    final boolean hazard = rt.hazard > 0;
+    final boolean multiHop = rt.hops > 1;
+    final boolean dwelling = pool.dwelling();
+    if (dwelling || hazard || multiHop) {
+      fastStep(rt, out, tick, false);
+      return;
+    }
+    final int to = out.to;
+    int[] dead = out.dead;
+    int nd = out.deadCount;
+    int[] relSlot = out.releaseSlot;
+    int[] relNode = out.releaseNode;
+    final int nr0 = out.releaseCount;
+    int nr = nr0;
+    long expired = 0;
+    long absorbed = 0;
+    for (int s = out.from; s < to; s++) {
+      int n = node[s];
+      if (expiry[s] <= tick) {
+        node[s] = Pool.DEAD;
+        if (nd == dead.length) {
+          dead = out.growDead();
+        }
+        dead[nd++] = s;
+        expired++;
+        continue;
+      }
+      int limit = info[n * TypeRuntime.INFO + 2];
+      if (limit == TypeRuntime.ABSORBING) {
+        node[s] = Pool.DEAD;
+        if (nd == dead.length) {
+          dead = out.growDead();
+        }
+        dead[nd++] = s;
+        absorbed++;
+        continue;
+      }
+      long h = CounterRng.mix64(key + id[s] * CounterRng.GOLDEN);
+      int next = Migration.hop(table, n * rowSize, rowSize, h & 0xFFFFFFFFL);
+      if ((h >>> 33) <= limit) {
+        // Quantal docking: release now (listed), consumed (dead) at once.
+        if (nr == relSlot.length) {
+          out.growReleases();
+          relSlot = out.releaseSlot;
+          relNode = out.releaseNode;
+        }
+        relSlot[nr] = s;
+        relNode[nr++] = n;
+        node[s] = Pool.DEAD;
+        if (nd == dead.length) {
+          dead = out.growDead();
+        }
+        dead[nd++] = s;
+        continue;
+      }
+      node[s] = next;
+    }
+    long docked = nr - nr0;
+    out.deadCount = nd;
+    out.releaseCount = nr;
+    out.dockings += docked;
+    out.deaths[DeathCause.EXPIRED.ordinal()] += expired;
+    out.deaths[DeathCause.ABSORBED.ordinal()] += absorbed;
+    out.deaths[DeathCause.DOCKED.ordinal()] += docked;
+  }
+
   /** Hops after the first (alias kernels only: content kernels run in genericStep). */
   private static int moreHops(TypeRuntime rt, int next, long vid) {
     int[] info = rt.info;
     for (int hop = 1; hop < rt.hops; hop++) {
       int b = next * TypeRuntime.INFO;
-      if (info[b + 3] != 0) {
+      if (info[b + 2] == TypeRuntime.ABSORBING) {
         break; // arrived at an absorbing node: it is removed at its next update
       }
       long h = CounterRng.draw(rt.hopKeys[hop], vid);
