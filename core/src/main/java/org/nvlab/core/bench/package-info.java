@@ -1,0 +1,8 @@
+/**
+ * The engine benchmark behind {@code nvlab bench} and the JMH benchmark: the reference workload (as
+ * an ordinary project), a STREAM triad, the object-per-vesicle baseline, and the harness that runs
+ * them in one process. See docs/performance.md.
+ *
+ * <p>May import: every engine package.
+ */
+package org.nvlab.core.bench;

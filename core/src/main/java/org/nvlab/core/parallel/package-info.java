@@ -1,0 +1,5 @@
+/**
+ * {@code WorkerPool}: persistent worker threads running indexed tasks with no allocation per call.
+ * May import: nothing else of the engine.
+ */
+package org.nvlab.core.parallel;

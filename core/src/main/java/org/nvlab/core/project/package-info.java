@@ -1,0 +1,9 @@
+/**
+ * Projects: what a user asked for ({@code ProjectSpec}), read from JSON with every problem reported
+ * at its JSON pointer ({@code ProjectReader}, {@code JsonIn}, {@code Problem}), and compiled into a
+ * host and vesicle types ({@code ProjectCompiler}, {@code CompiledProject}). Loading, checking and
+ * compiling are separate steps.
+ *
+ * <p>May import: every engine package but {@code process}; Jackson.
+ */
+package org.nvlab.core.project;
