@@ -3,6 +3,7 @@ package org.nvlab.core.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -297,7 +298,8 @@ final class JsonIn {
     }
   }
 
-  private static String nearest(String f, Set<String> known) {
+  /** The known name closest to {@code f} in edit distance, or null if none is close. */
+  static String nearest(String f, Collection<String> known) {
     String best = null;
     int bestD = Integer.MAX_VALUE;
     for (String k : known) {
