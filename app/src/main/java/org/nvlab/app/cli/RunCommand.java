@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import org.nvlab.app.Versions;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.vesicle.DeathCause;
 import picocli.CommandLine.Command;
@@ -70,14 +69,11 @@ public final class RunCommand implements Callable<Integer> {
     if (seed != null && seed < 0) {
       throw new CliException(NvlabCommand.USAGE, "--seed must be at least 0, got " + seed);
     }
-    Path file = ProjectReader.projectFile(project);
-    if (!Files.exists(file)) {
-      throw new CliException(
-          NvlabCommand.USAGE, "no project at " + project + " (expected " + file + ")");
-    }
-    prepareOut();
+    Path file = ProjectArgument.file(project);
     long wall0 = System.nanoTime();
     try (Simulation sim = Simulation.load(project, seed, t)) {
+      // Only now, so that a run refused for its project leaves no empty results folder behind.
+      prepareOut();
       int n = ticks != null ? ticks : sim.project().spec().ticks();
       sim.run(n);
       double seconds = (System.nanoTime() - wall0) / 1e9;

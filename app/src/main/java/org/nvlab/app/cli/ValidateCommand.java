@@ -1,6 +1,5 @@
 package org.nvlab.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nvlab.core.project.Problem;
@@ -27,11 +26,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path file = ProjectReader.projectFile(project);
-    if (!Files.exists(file)) {
-      throw new CliException(
-          NvlabCommand.USAGE, "no project at " + project + " (expected " + file + ")");
-    }
+    Path file = ProjectArgument.file(project);
     try {
       ProjectSpec spec = ProjectReader.read(project);
       ProjectCompiler.compile(spec, file.getFileName().toString());

@@ -2,7 +2,9 @@ package org.nvlab.core.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -297,7 +299,8 @@ final class JsonIn {
     }
   }
 
-  private static String nearest(String f, Set<String> known) {
+  /** The known name closest to {@code f} in edit distance, or null if none is close. */
+  static String nearest(String f, Collection<String> known) {
     String best = null;
     int bestD = Integer.MAX_VALUE;
     for (String k : known) {
@@ -336,9 +339,17 @@ final class JsonIn {
     if (x == -Double.MAX_VALUE) {
       return "-inf";
     }
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
     if (x == Math.rint(x) && Math.abs(x) < 1e15) {
       return Long.toString((long) x);
     }
-    return Double.toString(x);
+    // As a person would type it in JSON: 0.25, 1e-9, 1.5e20 (not Java's 1.0E-9).
+    return new BigDecimal(Double.toString(x))
+        .stripTrailingZeros()
+        .toString()
+        .toLowerCase(Locale.ROOT)
+        .replace("e+", "e");
   }
 }

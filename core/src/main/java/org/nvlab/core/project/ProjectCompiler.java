@@ -47,6 +47,8 @@ import org.nvlab.core.vesicle.VesicleType;
  * reported here, with the JSON pointer of the field.
  */
 public final class ProjectCompiler {
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private final ProjectSpec spec;
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -76,6 +78,25 @@ public final class ProjectCompiler {
     problems.add(new Problem(file, pointer, message));
   }
 
+  /**
+   * False (with a problem) when an array of {@code length} numbers cannot exist: Java arrays are
+   * int-indexed, and a product such as nodes x payloadDim would otherwise overflow silently.
+   */
+  private boolean fits(long length, String pointer, String what) {
+    if (length <= MAX_ARRAY) {
+      return true;
+    }
+    problem(
+        pointer,
+        what
+            + " would need "
+            + length
+            + " numbers, more than one array can hold ("
+            + MAX_ARRAY
+            + "); use a smaller graph or dimension");
+    return false;
+  }
+
   private CompiledProject build() {
     HostSpec hs = spec.host();
     try {
@@ -85,6 +106,10 @@ public final class ProjectCompiler {
       return null;
     }
     n = graph.nodeCount();
+    if (!fits(
+        (long) n * hs.memoryDim(), "/host/memoryDim", "the memory traces (nodes x memoryDim)")) {
+      return null;
+    }
     Host host = buildHost(hs);
     if (host == null) {
       return null;
@@ -363,10 +388,13 @@ public final class ProjectCompiler {
     ProjectSpec.KernelSpec ks = ts.kernel();
     KernelRule.Neighbourhood nbMode =
         KernelRule.Neighbourhood.valueOf(ks.neighbourhood().toUpperCase(java.util.Locale.ROOT));
-    int entries = neighbourhoodEntries(nbMode);
+    long entries = neighbourhoodEntries(nbMode);
     float[] edgeBias = null;
-    if (ks.edgeBias() != null) {
-      if (ks.edgeBias().length != entries) {
+    boolean wantsEdgeBias = ks.edgeBias() != null || ks.edgeBiasStd() > 0;
+    if (wantsEdgeBias && fits(entries, at + "/kernel/edgeBias", "the edge biases (one per move)")) {
+      if (ks.edgeBias() == null) {
+        edgeBias = randomMatrix((int) entries, 1, ks.edgeBiasStd(), t, 1);
+      } else if (ks.edgeBias().length != entries) {
         problem(
             at + "/kernel/edgeBias",
             "must have one number per move ("
@@ -376,8 +404,6 @@ public final class ProjectCompiler {
       } else {
         edgeBias = f(ks.edgeBias());
       }
-    } else if (ks.edgeBiasStd() > 0) {
-      edgeBias = randomMatrix(entries, 1, ks.edgeBiasStd(), t, 1);
     }
     float[] keys = null;
     if (ks.contentScale() != 0) {
@@ -391,7 +417,7 @@ public final class ProjectCompiler {
                   + host.memoryDim()
                   + ")");
         }
-      } else {
+      } else if (fits((long) n * d, at + "/kernel/content", "the node keys (nodes x payloadDim)")) {
         keys = randomMatrix(n, d, ks.keyStd(), t, 2);
       }
     }
@@ -401,7 +427,10 @@ public final class ProjectCompiler {
     // Docking.
     ProjectSpec.DockingSpec ds = ts.docking();
     float[] receptors = null;
-    if (ds.content() != 0) {
+    if (ds.content() != 0
+        && (ds.receptors().equals("memory")
+            || fits(
+                (long) n * d, at + "/docking/receptors", "the receptors (nodes x payloadDim)"))) {
       switch (ds.receptors()) {
         case "memory" -> {
           if (host.memoryDim() != d) {
@@ -461,7 +490,7 @@ public final class ProjectCompiler {
         ts.cap());
   }
 
-  private int neighbourhoodEntries(KernelRule.Neighbourhood m) {
+  private long neighbourhoodEntries(KernelRule.Neighbourhood m) {
     long e = n;
     if (m != KernelRule.Neighbourhood.IN) {
       e += graph.edgeCount();
@@ -469,7 +498,7 @@ public final class ProjectCompiler {
     if (m != KernelRule.Neighbourhood.OUT) {
       e += graph.edgeCount();
     }
-    return (int) e;
+    return e;
   }
 
   private float[] perNode(double[] a, String pointer, String what) {
@@ -506,6 +535,9 @@ public final class ProjectCompiler {
       }
       case "parameter" -> {
         boolean lowRank = "low-rank".equals(r.mode());
+        if (lowRank && !fits((long) n * d, at, "the low-rank factors U, V (nodes x payloadDim)")) {
+          return null;
+        }
         return new ParameterRelease(
             d,
             lowRank ? ParameterRelease.Mode.LOW_RANK : ParameterRelease.Mode.MULTIPLICATIVE,

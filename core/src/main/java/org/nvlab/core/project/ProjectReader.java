@@ -1,6 +1,12 @@
 package org.nvlab.core.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.nvlab.core.project.ProjectSpec.Binding;
 import org.nvlab.core.project.ProjectSpec.DockingSpec;
 import org.nvlab.core.project.ProjectSpec.EmissionSpec;
@@ -26,6 +35,7 @@ import org.nvlab.core.project.ProjectSpec.SignalSpec;
 import org.nvlab.core.project.ProjectSpec.StateSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.project.ProjectSpec.WeightSpec;
+import org.nvlab.core.release.ReleaseOperatorProvider;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.Signals;
 
@@ -35,8 +45,20 @@ import org.nvlab.core.vesicle.Signals;
  * project.json}; a path to the folder or to the file itself is accepted.
  */
 public final class ProjectReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final double BIG = 1e12;
+
+  /** The most nodes a host graph may have. */
+  public static final long MAX_NODES = 100_000_000L;
+
+  /** The most edges a host graph may have (edge arrays are int-indexed and grow by doubling). */
+  public static final long MAX_EDGES = 1_000_000_000L;
+
+  private static final List<String> BUILT_IN_KINDS =
+      List.of("activation", "parameter", "learning", "memory", "cascade");
+  private static List<String> pluginKinds;
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -69,18 +91,31 @@ public final class ProjectReader {
   /** Parses project JSON text; {@code file} names it in messages. */
   public static ProjectSpec parse(String text, String file) throws ProjectException {
     JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() != null
-              ? "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-              : "";
-      throw new ProjectException(
-          new Problem(file, "", "is not valid JSON at " + where + ": " + e.getOriginalMessage()));
+    try (JsonParser p = JSON.createParser(text)) {
+      root = JSON.readTree(p);
+      if (root != null && p.nextToken() != null) {
+        throw new ProjectException(
+            new Problem(
+                file,
+                "",
+                "has more text after the project's closing brace, at "
+                    + where(p.currentTokenLocation())
+                    + "; a project file holds one JSON object"));
+      }
+    } catch (StreamReadException e) {
+      throw new ProjectException(syntaxProblem(e, file));
+    } catch (IOException e) {
+      throw new ProjectException(new Problem(file, "", "cannot be read: " + e.getMessage()));
     }
     if (root == null || root.isMissingNode()) {
       throw new ProjectException(new Problem(file, "", "is empty"));
+    }
+    if (!root.isObject()) {
+      throw new ProjectException(
+          new Problem(
+              file,
+              "",
+              "must hold one JSON object {...} describing the project, got " + JsonIn.kind(root)));
     }
     ProjectReader r = new ProjectReader(file);
     ProjectSpec spec = r.project(new JsonIn(root, "", file, r.problems));
@@ -88,6 +123,37 @@ public final class ProjectReader {
       throw new ProjectException(r.problems);
     }
     return spec;
+  }
+
+  /** A JSON syntax error, located by line and column and by the pointer of the enclosing value. */
+  private static Problem syntaxProblem(StreamReadException e, String file) {
+    JsonStreamContext ctx = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
+    String at = where(e.getLocation());
+    String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    // Jackson's strict duplicate detection words it so; a repeated key would otherwise silently
+    // override the first, which is how typos in copy-pasted files hide.
+    if (why.startsWith("Duplicate field '") && ctx != null) {
+      return new Problem(
+          file,
+          ctx.pathAsPointer().toString(),
+          "is given twice in its object (" + at + "); keep one");
+    }
+    // Point at the object or list being read, not at its last field (which may well be fine).
+    String pointer = "";
+    if (ctx != null) {
+      JsonPointer p = ctx.pathAsPointer();
+      if ((ctx.hasCurrentName() || ctx.hasCurrentIndex()) && p.head() != null) {
+        p = p.head();
+      }
+      pointer = p.toString();
+    }
+    // The start-marker note repeats a location in Jackson's own words; ours comes first.
+    why = why.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "");
+    return new Problem(file, pointer, "is not valid JSON at " + at + ": " + why);
+  }
+
+  private static String where(JsonLocation l) {
+    return l == null ? "an unknown place" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
   }
 
   private ProjectSpec project(JsonIn o) {
@@ -105,7 +171,17 @@ public final class ProjectReader {
     long seed = o.integer("seed", 1L, 0L, Long.MAX_VALUE);
     int ticks = o.integer("ticks", 200, 0, Integer.MAX_VALUE - 1);
     GlobalsSpec globals = globals(o.obj("globals"));
-    HostSpec host = host(o.obj("host"), seed);
+    HostSpec host;
+    if (o.has("host")) {
+      host = host(o.obj("host"), seed);
+    } else {
+      o.problem(
+          "host",
+          "is required: the host network, e.g. {\"kind\": \"rate\", \"graph\": {\"builder\":"
+              + " \"layered\", \"layers\": [4, 8, 2]}}");
+      // Defaults, with their own complaints discarded: the one above says it all.
+      host = host(new JsonIn(null, o.pointer("host"), file, new ArrayList<>()), seed);
+    }
     int zDim = globals.z().size();
     List<TypeSpec> types = new ArrayList<>();
     List<JsonIn> ts = o.objects("vesicleTypes");
@@ -273,7 +349,8 @@ public final class ProjectReader {
         o.problem(
             "builder", "is required: layered, grid, erdos-renyi, fixed-out-degree or edge-list");
       }
-      builder = "layered";
+      // Without a builder the other fields cannot be checked; a placeholder keeps reading going.
+      return new GraphSpec("layered", new int[] {1}, 1, 0, 0, false, false, 0, 0, 0, null, seed);
     }
     int[] layers = null;
     double density = 1;
@@ -289,13 +366,23 @@ public final class ProjectReader {
       case "layered" -> {
         double[] l = o.numbers("layers", -1);
         if (l == null || l.length == 0) {
-          o.problem("layers", "is required: a list of layer sizes, e.g. [4, 16, 2]");
+          if (!o.has("layers")) {
+            o.problem("layers", "is required: a list of layer sizes, e.g. [4, 16, 2]");
+          } else if (l != null) {
+            o.problem("layers", "must list at least one layer size, e.g. [4, 16, 2]");
+          }
           l = new double[] {1};
         }
         layers = new int[l.length];
         for (int i = 0; i < l.length; i++) {
           if (l[i] < 1 || l[i] != Math.rint(l[i]) || l[i] > 10_000_000) {
-            o.problem("layers", "layer " + i + " must be a whole number of nodes >= 1");
+            o.problems()
+                .add(
+                    new Problem(
+                        o.file(),
+                        o.pointer("layers") + "/" + i,
+                        "a layer must be a whole number of nodes in 1..10000000, got "
+                            + JsonIn.fmt(l[i])));
             layers[i] = 1;
           } else {
             layers[i] = (int) l[i];
@@ -329,6 +416,7 @@ public final class ProjectReader {
         }
         JsonNode e = o.raw("edges");
         List<double[]> list = new ArrayList<>();
+        Map<Long, Integer> seen = new HashMap<>();
         if (e == null || !e.isArray()) {
           o.problem("edges", "is required: a list of [from, to] or [from, to, weight]");
         } else {
@@ -358,6 +446,23 @@ public final class ProjectReader {
                           o.file(), at, "node indices must be whole numbers in 0.." + (nodes - 1)));
               continue;
             }
+            Integer first = seen.putIfAbsent((long) v[0] * nodes + (long) v[1], k);
+            if (first != null) {
+              o.problems()
+                  .add(
+                      new Problem(
+                          o.file(),
+                          at,
+                          "edge "
+                              + (long) v[0]
+                              + " -> "
+                              + (long) v[1]
+                              + " is already given at "
+                              + o.pointer("edges")
+                              + "/"
+                              + first));
+              continue;
+            }
             list.add(v.length == 3 ? v : new double[] {v[0], v[1], 1.0});
           }
         }
@@ -366,9 +471,68 @@ public final class ProjectReader {
       default -> throw new IllegalStateException(builder);
     }
     long gseed = o.integer("seed", seed, 0L, Long.MAX_VALUE);
+    checkSize(o, builder, layers, width, height, diagonal, nodes, p, degree, edges);
     o.finish();
     return new GraphSpec(
         builder, layers, density, width, height, torus, diagonal, nodes, p, degree, edges, gseed);
+  }
+
+  /**
+   * Refuses graphs past the lab's limits before anything is built: arrays are indexed by int, and a
+   * graph that large would not fit in memory anyway. A layered graph is checked by the node pairs
+   * its builder examines, whatever the density.
+   */
+  private static void checkSize(
+      JsonIn o,
+      String builder,
+      int[] layers,
+      int width,
+      int height,
+      boolean diagonal,
+      int nodes,
+      double p,
+      int degree,
+      double[][] edges) {
+    long n;
+    double m;
+    switch (builder) {
+      case "layered" -> {
+        n = 0;
+        m = 0;
+        for (int k = 0; k < layers.length; k++) {
+          n += layers[k];
+          if (k > 0) {
+            m += (double) layers[k - 1] * layers[k];
+          }
+        }
+      }
+      case "grid" -> {
+        n = (long) width * height;
+        m = n * (diagonal ? 8.0 : 4.0);
+      }
+      case "erdos-renyi" -> {
+        n = nodes;
+        m = (double) n * (n - 1) * p;
+      }
+      case "fixed-out-degree" -> {
+        n = nodes;
+        m = (double) n * degree;
+      }
+      default -> {
+        n = nodes;
+        m = edges == null ? 0 : edges.length;
+      }
+    }
+    if (n > MAX_NODES) {
+      o.problem("", "would have " + n + " nodes; the lab's limit is " + MAX_NODES);
+    } else if (m > MAX_EDGES) {
+      o.problem(
+          "",
+          "would have up to "
+              + String.format(Locale.ROOT, "%.3g", m)
+              + " edges; the lab's limit is "
+              + MAX_EDGES);
+    }
   }
 
   /** The node count a graph spec will produce (to check per-node lists while reading). */
@@ -465,7 +629,10 @@ public final class ProjectReader {
     }
     List<ReleaseSpec> release = new ArrayList<>();
     for (JsonIn r : o.objects("release")) {
-      release.add(release(r, d));
+      ReleaseSpec spec = release(r, d);
+      if (spec != null) {
+        release.add(spec);
+      }
     }
     NodeSet absorbing = nodeSet(o, "absorbing", null);
     int cap = o.integer("cap", Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
@@ -583,6 +750,19 @@ public final class ProjectReader {
     return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell);
   }
 
+  /** The release kinds plugins on the class path add, found once. */
+  private static synchronized List<String> pluginKinds() {
+    if (pluginKinds == null) {
+      List<String> kinds = new ArrayList<>();
+      for (ReleaseOperatorProvider p : ServiceLoader.load(ReleaseOperatorProvider.class)) {
+        kinds.add(p.kind());
+      }
+      pluginKinds = List.copyOf(kinds);
+    }
+    return pluginKinds;
+  }
+
+  /** One release entry, or null (with a problem) when its kind is unknown. */
   private ReleaseSpec release(JsonIn o, int d) {
     String kind = o.text("kind", null);
     if (kind == null) {
@@ -662,14 +842,36 @@ public final class ProjectReader {
         tanh = o.choice("phi", "identity", "identity", "tanh").equals("tanh");
       }
       default -> {
+        if (!pluginKinds().contains(kind)) {
+          List<String> known = new ArrayList<>(BUILT_IN_KINDS);
+          known.addAll(pluginKinds());
+          String near = JsonIn.nearest(kind, known);
+          o.problem(
+              "kind",
+              "unknown release kind '"
+                  + kind
+                  + "'"
+                  + (near != null ? " (did you mean '" + near + "'?)" : "")
+                  + "; built in: "
+                  + String.join(", ", BUILT_IN_KINDS)
+                  + (pluginKinds().isEmpty()
+                      ? "; no plugin adds kinds"
+                      : "; from plugins: " + String.join(", ", pluginKinds())));
+          // The other fields mean nothing without a known kind: reporting them as unknown
+          // would only hide the real mistake.
+          return null;
+        }
         // A plugin kind: keep its parameters for the provider to read.
         params = new LinkedHashMap<>();
         JsonNode raw = o.raw("params");
-        if (raw != null) {
+        if (raw != null && raw.isObject()) {
           params =
               JSON.convertValue(
                   raw,
                   JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+        } else if (raw != null) {
+          o.problem(
+              "params", "must be an object of the plugin's parameters, got " + JsonIn.kind(raw));
         }
       }
     }
