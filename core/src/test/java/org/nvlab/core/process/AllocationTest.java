@@ -28,21 +28,30 @@ class AllocationTest {
     }
   }
 
+  /**
+   * Steady state: the JIT has settled and buffers have reached the sizes the run needs. A
+   * fluctuating population can still set a new maximum now and then (buffers grow by doubling, so
+   * ever more rarely), and on a loaded machine compilation can lag; so up to three windows of 100
+   * ticks are measured and one of them must allocate nothing at all.
+   */
   private static void assertNoAllocation(Simulation sim) {
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    sim.metrics().reserve(400);
-    sim.run(150); // warm up: buffers grow to their steady size, the JIT settles
+    sim.metrics().reserve(600);
+    sim.run(150);
     long[] ids = engineThreads();
-    // The measurement itself allocates its result array: measure that once and subtract it.
-    long m0 = sum(mx.getThreadAllocatedBytes(ids));
-    long m1 = sum(mx.getThreadAllocatedBytes(ids));
-    long overhead = m1 - m0;
-    for (int i = 0; i < 100; i++) {
-      sim.step();
+    long allocated = -1;
+    for (int window = 0; window < 3 && allocated != 0; window++) {
+      // The measurement itself allocates its result array: measure that and subtract it.
+      long m0 = sum(mx.getThreadAllocatedBytes(ids));
+      long m1 = sum(mx.getThreadAllocatedBytes(ids));
+      for (int i = 0; i < 100; i++) {
+        sim.step();
+      }
+      long after = sum(mx.getThreadAllocatedBytes(ids));
+      allocated = after - m1 - (m1 - m0);
     }
-    long after = sum(mx.getThreadAllocatedBytes(ids));
-    assertEquals(0, after - m1 - overhead, "bytes allocated by 100 steady-state ticks");
+    assertEquals(0, allocated, "bytes allocated by 100 steady-state ticks");
   }
 
   private static long[] engineThreads() {
