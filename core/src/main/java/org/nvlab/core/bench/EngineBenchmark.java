@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.process.Engine;
-import org.nvlab.core.vesicle.Pool;
 
 /**
  * Measures the engine on the reference workload against the machine's memory bandwidth and against
@@ -18,7 +16,8 @@ import org.nvlab.core.vesicle.Pool;
  * <p>A vesicle-step is one live vesicle carried through step 3 of one tick; the rate is the
  * vesicle-steps of a repetition divided by the wall time of its whole ticks (host forward,
  * emission, step, release, compaction, everything), and the figure reported is the median over
- * repetitions.
+ * repetitions. Each repetition runs a STREAM triad (median of 5), then the engine, then the object
+ * baseline, on the same worker threads.
  */
 public final class EngineBenchmark {
 
@@ -41,51 +40,72 @@ public final class EngineBenchmark {
     out.put("workload", workloadMap(w, o));
     out.put("threads", o.threads());
 
-    double triad;
-    try (WorkerPool pool = new WorkerPool(o.threads())) {
-      StreamTriad st = new StreamTriad(o.triadMebibytes());
-      triad = st.medianGbps(pool, 9);
-      if (st.checksum() != 7.0) {
-        throw new IllegalStateException("triad check failed");
-      }
-    }
-    out.put("stream_triad_gbps", round(triad, 2));
-
     MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
     long heap0 = usedHeapAfterGc(mem);
-    double[] rates;
+    double[] rates = new double[o.reps()];
+    double[] base = new double[o.reps()];
+    double[] triad = new double[o.reps()];
     long[] phases;
     double bytesPerStep;
     double heapPerVesicle;
     double accountedPerVesicle;
+    long births = 0;
+    long dockings = 0;
+    long deaths = 0;
+    long steps = 0;
     try (Simulation sim = w.simulation(o.seed(), o.threads())) {
       sim.metrics().reserve(o.warmupTicks() + o.reps() * o.ticks() + 1);
       for (int i = 0; i < o.warmupTicks(); i++) {
         sim.step();
       }
-      long heap1 = usedHeapAfterGc(mem);
-      heapPerVesicle = (heap1 - heap0) / (double) w.vesicles();
-      Pool pool = sim.engine().population().pool(0);
-      accountedPerVesicle = pool.heapBytes() / (double) w.vesicles();
-      rates = new double[o.reps()];
-      sim.engine().resetPhaseTimes();
-      long births = 0;
-      long dockings = 0;
-      long deaths = 0;
-      long steps = 0;
-      for (int r = 0; r < o.reps(); r++) {
-        long repSteps = 0;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < o.ticks(); i++) {
-          repSteps += sim.engine().population().size();
-          sim.step();
-          births += sim.engine().population().births(0);
-          dockings += sim.engine().population().dockings(0);
-          deaths += sim.engine().population().deaths(0);
+      // Heap held by the warm engine (vesicles, graph, host, tables, event buffers), per vesicle.
+      heapPerVesicle = (usedHeapAfterGc(mem) - heap0) / (double) w.vesicles();
+      accountedPerVesicle = sim.engine().population().pool(0).heapBytes() / (double) w.vesicles();
+      ObjectPerVesicleBaseline b =
+          o.baseline() ? new ObjectPerVesicleBaseline(w, o.seed(), o.threads()) : null;
+      StreamTriad st = new StreamTriad(o.triadMebibytes());
+      try {
+        if (b != null) {
+          for (int i = 0; i < o.warmupTicks(); i++) {
+            b.tick();
+          }
         }
-        long t1 = System.nanoTime();
-        rates[r] = repSteps / ((t1 - t0) / 1e9);
-        steps += repSteps;
+        sim.engine().resetPhaseTimes();
+        // Repetitions interleave triad, engine and baseline, so a change of machine load
+        // between them shifts all three alike and the ratios hold.
+        for (int r = 0; r < o.reps(); r++) {
+          triad[r] = st.medianGbps(sim.engine().workers(), 5);
+          long repSteps = 0;
+          long t0 = System.nanoTime();
+          for (int i = 0; i < o.ticks(); i++) {
+            repSteps += sim.engine().population().size();
+            sim.step();
+            births += sim.engine().population().births(0);
+            dockings += sim.engine().population().dockings(0);
+            deaths += sim.engine().population().deaths(0);
+          }
+          rates[r] = repSteps / ((System.nanoTime() - t0) / 1e9);
+          steps += repSteps;
+          if (b != null) {
+            long baseSteps = 0;
+            long b0 = System.nanoTime();
+            for (int i = 0; i < o.ticks(); i++) {
+              baseSteps += b.population();
+              b.tick();
+            }
+            base[r] = baseSteps / ((System.nanoTime() - b0) / 1e9);
+          }
+        }
+        if (st.checksum() != 7.0) {
+          throw new IllegalStateException("the STREAM triad computed a wrong value");
+        }
+        if (b != null) {
+          out.put("object_baseline_checksum", b.checksum());
+        }
+      } finally {
+        if (b != null) {
+          b.close();
+        }
       }
       phases = sim.engine().phaseNanos();
       bytesPerStep =
@@ -93,14 +113,19 @@ public final class EngineBenchmark {
               w.dim(), births / (double) steps, dockings / (double) steps, deaths / (double) steps);
       out.put("final_state_sha256", sim.stateHash());
     }
+    double triadMedian = median(triad);
+    out.put("stream_triad_gbps", round(triadMedian, 2));
+    out.put("stream_triad_gbps_reps", roundAll(triad, 2));
     double median = median(rates);
     out.put("vesicle_steps_per_s", Math.round(median));
-    out.put("vesicle_steps_per_s_reps", roundAll(rates));
+    out.put("vesicle_steps_per_s_reps", whole(rates));
     out.put("bytes_per_vesicle", round(bytesPerStep, 2));
-    double bound = triad * 1e9 / bytesPerStep;
+    out.put("birth_rate", round(births / (double) steps, 4));
+    out.put("dock_rate", round(dockings / (double) steps, 4));
+    double bound = triadMedian * 1e9 / bytesPerStep;
     out.put("bound_vesicle_steps_per_s", Math.round(bound));
     out.put("fraction_of_bound", round(median / bound, 3));
-    double bound84 = triad * 1e9 / 84.0;
+    double bound84 = triadMedian * 1e9 / 84.0;
     out.put("reference_84B_bound_vesicle_steps_per_s", Math.round(bound84));
     out.put("fraction_of_84B_bound", round(median / bound84, 3));
     out.put("heap_bytes_per_vesicle", round(heapPerVesicle, 1));
@@ -113,28 +138,10 @@ public final class EngineBenchmark {
           round(phases[p.ordinal()] / totalTicks / 1e6, 3));
     }
     out.put("phase_ms_per_tick", ph);
-
     if (o.baseline()) {
-      double[] base = new double[o.reps()];
-      try (ObjectPerVesicleBaseline b = new ObjectPerVesicleBaseline(w, o.seed(), o.threads())) {
-        for (int i = 0; i < o.warmupTicks(); i++) {
-          b.tick();
-        }
-        for (int r = 0; r < o.reps(); r++) {
-          long repSteps = 0;
-          long t0 = System.nanoTime();
-          for (int i = 0; i < o.ticks(); i++) {
-            repSteps += b.population();
-            b.tick();
-          }
-          long t1 = System.nanoTime();
-          base[r] = repSteps / ((t1 - t0) / 1e9);
-        }
-        out.put("object_baseline_checksum", b.checksum());
-      }
       double bm = median(base);
       out.put("object_baseline_vesicle_steps_per_s", Math.round(bm));
-      out.put("object_baseline_reps", roundAll(base));
+      out.put("object_baseline_reps", whole(base));
       out.put("speedup_vs_object_baseline", round(median / bm, 2));
     }
     return out;
@@ -184,10 +191,18 @@ public final class EngineBenchmark {
     return Math.round(v * f) / f;
   }
 
-  private static long[] roundAll(double[] a) {
+  private static long[] whole(double[] a) {
     long[] out = new long[a.length];
     for (int i = 0; i < a.length; i++) {
       out[i] = Math.round(a[i]);
+    }
+    return out;
+  }
+
+  private static double[] roundAll(double[] a, int digits) {
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = round(a[i], digits);
     }
     return out;
   }
