@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class GraphBuildersTest {
     for (long c : counts) {
       total += c;
     }
-    java.util.Arrays.fill(expected, total / (double) counts.length);
+    Arrays.fill(expected, total / (double) counts.length);
     double p = new ChiSquareTest().chiSquareTest(expected, counts);
     assertTrue(p > 1e-4, what + " is not uniform (chi-square p = " + p + ")");
   }

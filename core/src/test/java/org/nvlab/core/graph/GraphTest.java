@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -186,7 +187,7 @@ class GraphTest {
     int[] order = g.topologicalOrder();
     assertNotNull(order);
     int[] position = new int[n];
-    java.util.Arrays.fill(position, -1);
+    Arrays.fill(position, -1);
     for (int q = 0; q < n; q++) {
       assertEquals(-1, position[order[q]], "node " + order[q] + " listed twice");
       position[order[q]] = q;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -228,6 +229,43 @@ class LifNetworkTest {
     return new float[] {v[1], v[2], v[3], v[4]};
   }
 
+  @Test
+  void activationIsTheFiringRateTraceAveragingOneOverThePeriod() {
+    float tauRate = 20f;
+    LifNetwork.Params p =
+        new LifNetwork.Params(
+            DT, TAU_M, V_REST, 0f, THETA, 4, 0f, tauRate, 0, 0, 0, 1, 1, 1, -1, 1);
+    LifNetwork net = lif(new EdgeListBuilder(1).build(), p);
+    net.input()[0] = 0.5f; // spikes every 4 + 3 = 7 ticks
+    double decay = Math.exp(-DT / tauRate);
+    double a = 0;
+    double mean = 0;
+    int ticks = 700;
+    for (int t = 0; t < ticks; t++) {
+      net.forward(t, pool);
+      a = decay * a + (1 - decay) * net.spike()[0];
+      assertEquals(a, net.activation()[0], 1e-6, "rate trace at tick " + t);
+      if (t >= ticks - 7 * 20) {
+        mean += a / (7 * 20);
+      }
+    }
+    assertEquals(1.0 / 7, mean, 1e-3, "a regular train at period 7 has rate 1/7");
+  }
+
+  @Test
+  void lifErrorsAndLossCompareTheRateTraceWithTheTarget() {
+    LifNetwork net = lif(new EdgeListBuilder(2).build(), neuron(0f, 0, 0f));
+    net.input()[0] = 2f; // spikes every tick
+    net.markTarget(0);
+    net.target()[0] = 0.25f;
+    net.forward(0, pool);
+    float a = net.activation()[0];
+    assertEquals((float) (1 - Math.exp(-1 / 20.0)), a, 1e-7);
+    assertEquals(a - 0.25f, net.error()[0]);
+    assertEquals(0f, net.error()[1], "nodes without a target carry no error");
+    assertEquals(0.5 * (a - 0.25f) * (a - 0.25f), net.loss(), 1e-9);
+  }
+
   // ---------------------------------------------------------------- STDP
 
   private static final float ETA = 0.1f;
@@ -249,7 +287,7 @@ class LifNetworkTest {
 
   /** One tick with the given nodes forced to spike: forward then learn, as the engine does. */
   private void tick(LifNetwork net, int t, int... spiking) {
-    java.util.Arrays.fill(net.input(), 0f);
+    Arrays.fill(net.input(), 0f);
     for (int i : spiking) {
       net.input()[i] = 10f;
     }
@@ -415,11 +453,11 @@ class LifNetworkTest {
   void aZeroStdpRateTurnsPlasticityOff() {
     LifNetwork.Params off = neuron(0f, 0, 0f);
     LifNetwork net = lif(threeNodes(0.3f), off);
-    java.util.Arrays.fill(net.gate(), 5f);
+    Arrays.fill(net.gate(), 5f);
     int version = net.weightsVersion();
     int[][] spikes = raster(100, 3);
     for (int t = 0; t < spikes.length; t++) {
-      java.util.Arrays.fill(net.input(), 0f);
+      Arrays.fill(net.input(), 0f);
       for (int i : spikes[t]) {
         net.input()[i] = 10f;
       }

@@ -174,6 +174,41 @@ class RateNetworkTest {
   }
 
   @Test
+  void aWideLevelComputedInParallelChunksMatchesTheFormulaAndOneThread() {
+    // 9000 hidden nodes form one level of more than two chunks, so it runs on the pool.
+    Graph g =
+        GraphBuilders.layered(new int[] {3, 9000, 2}, 1.0, 1)
+            .weights(WeightInit.normal(0, 0.5), 4)
+            .build();
+    float[] in = {0.3f, -0.7f, 1.1f};
+    float[][] results = new float[2][];
+    for (int threads = 1; threads <= 2; threads++) {
+      try (WorkerPool p = new WorkerPool(threads)) {
+        RateNetwork net = network(g, Activation.TANH, false, 0f);
+        for (int i = 0; i < 3; i++) {
+          net.markInput(i);
+          net.input()[i] = in[i];
+        }
+        for (int i = 3; i < g.nodeCount(); i++) {
+          net.gamma()[i] = (i % 7) * 0.1f;
+        }
+        net.forward(0, p);
+        results[threads - 1] = net.activation().clone();
+      }
+    }
+    assertArrayEquals(results[0], results[1], "one thread and two give the same bits");
+    float[] w = g.initialWeights();
+    for (int i = 3; i < g.nodeCount(); i++) {
+      double s = 0;
+      for (int e = g.inStart()[i]; e < g.inStart()[i + 1]; e++) {
+        s += w[e] * results[0][g.source(e)];
+      }
+      double expected = Math.tanh((1 + (i % 7) * 0.1) * s);
+      assertEquals(expected, results[0][i], 1e-5, "node " + i);
+    }
+  }
+
+  @Test
   void feedForwardModeRejectsACycleAndPointsToRecurrentMode() {
     Graph loop = new EdgeListBuilder(2).add(1, 0, 1f).add(0, 1, 1f).build();
     IllegalArgumentException ex =
