@@ -16,8 +16,8 @@ import org.nvlab.core.record.StateDigest;
  *
  * <p>Learning is the three-factor rule: an eligibility trace per edge, elig_ij <- elig_ij *
  * exp(-dt/tau_e) + A_plus * pre_j * s_i - A_minus * post_i * s_j (pre/post are exponential spike
- * traces), and Delta w_ij = eta * g_i * elig_ij, with g_i the plasticity gate that LEARNING RULE
- * releases write. Weights are clipped to [wMin, wMax].
+ * traces at this tick, before its own spikes are added), and Delta w_ij = eta * g_i * elig_ij, with
+ * g_i the plasticity gate that LEARNING RULE releases write. Weights are clipped to [wMin, wMax].
  */
 public final class LifNetwork extends Host {
 
@@ -151,12 +151,18 @@ public final class LifNetwork extends Host {
     if (!learning) {
       return;
     }
-    pool.forEach(chunks(n), learnTask);
-    // Traces are updated after the eligibility step so a pre and post spike in the same tick
-    // count once, as the pair-based rule does.
+    // Traces decay to this tick before the eligibility step reads them and take this tick's
+    // spikes after it: a pair t_pre < t_post adds A_plus * exp(-(t_post - t_pre) / tau_plus), the
+    // pair window. Decaying after the read made every pair one tick too strong (and unbalanced
+    // A_plus tau_plus against A_minus tau_minus). A same-tick pre and post pair adds nothing.
     for (int i = 0; i < n; i++) {
-      preTrace[i] = plusDecay * preTrace[i] + spike[i];
-      postTrace[i] = minusDecay * postTrace[i] + spike[i];
+      preTrace[i] *= plusDecay;
+      postTrace[i] *= minusDecay;
+    }
+    pool.forEach(chunks(n), learnTask);
+    for (int i = 0; i < n; i++) {
+      preTrace[i] += spike[i];
+      postTrace[i] += spike[i];
     }
     weightsChanged();
   }
