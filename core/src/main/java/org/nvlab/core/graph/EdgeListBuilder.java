@@ -53,11 +53,19 @@ public final class EdgeListBuilder {
   }
 
   public EdgeListBuilder layers(int[] layerOfNode) {
+    if (layerOfNode != null && layerOfNode.length != n) {
+      throw new IllegalArgumentException(
+          "layers give " + layerOfNode.length + " entries for " + n + " nodes");
+    }
     this.layer = layerOfNode;
     return this;
   }
 
   public EdgeListBuilder positions(float[] xy) {
+    if (xy != null && xy.length != 2 * n) {
+      throw new IllegalArgumentException(
+          "positions give " + xy.length + " numbers for " + n + " nodes (need x, y per node)");
+    }
     this.position = xy;
     return this;
   }

@@ -20,6 +20,9 @@ public final class GraphBuilders {
     if (sizes.length < 1) {
       throw new IllegalArgumentException("a layered graph needs at least one layer");
     }
+    if (!(density >= 0 && density <= 1)) {
+      throw new IllegalArgumentException("connection density must be in [0, 1], got " + density);
+    }
     int n = 0;
     for (int s : sizes) {
       if (s < 1) {
@@ -148,6 +151,9 @@ public final class GraphBuilders {
    * (Floyd's sampling algorithm: exact, no rejection loop).
    */
   public static EdgeListBuilder fixedOutDegree(int n, int degree, long seed) {
+    if (n < 1) {
+      throw new IllegalArgumentException("a graph needs at least one node, got " + n);
+    }
     if (degree < 0 || degree > n - 1) {
       throw new IllegalArgumentException(
           "out-degree must be in 0.." + (n - 1) + " for " + n + " nodes, got " + degree);

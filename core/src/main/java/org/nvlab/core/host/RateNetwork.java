@@ -16,7 +16,8 @@ import org.nvlab.core.record.StateDigest;
  * output nodes of (a_o - y_o)^2 is computed at the end of the forward pass (backpropagated through
  * the levels in feed-forward mode; output nodes only in recurrent mode), so emission, docking and
  * kernels of the same tick read it. Learning (step 5) is gradient descent with the per-node rate
- * eta_0 * (1 + g_i): the LEARNING RULE release operator acts through g.
+ * eta_0 * max(0, 1 + g_i): the LEARNING RULE release operator acts through g (a gate below -1
+ * closes learning at the node instead of reversing it).
  */
 public final class RateNetwork extends Host {
   private final Activation f;
@@ -215,7 +216,8 @@ public final class RateNetwork extends Host {
       if (d == 0f) {
         continue;
       }
-      float rate = learningRate * (1f + gate[i]);
+      // A gate below -1 closes learning at the node rather than reversing it (lab choice).
+      float rate = learningRate * Math.max(0f, 1f + gate[i]);
       for (int k = inStart[i]; k < inStart[i + 1]; k++) {
         weight[k] -= rate * d * pre[inSource[k]];
       }

@@ -222,6 +222,10 @@ public final class ProjectReader {
       amplitude = o.num("value", amplitude, -BIG, BIG);
     }
     double period = o.num("period", 100, 1e-9, BIG);
+    if (shape.equals("square") && period < 2) {
+      o.problem(
+          "period", "a square wave needs a period of at least 2 ticks, got " + JsonIn.fmt(period));
+    }
     double phase = o.num("phase", 0, -BIG, BIG);
     double phaseStep = o.num("phaseStep", 0, -BIG, BIG);
     double offset = o.num("offset", 0, -BIG, BIG);
