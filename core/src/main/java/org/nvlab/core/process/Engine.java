@@ -7,6 +7,7 @@ import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
@@ -84,9 +85,11 @@ public final class Engine implements AutoCloseable {
       if (vt.index() != t) {
         throw new IllegalArgumentException("type " + vt.name() + " has index " + vt.index());
       }
+      // A REPLACE type never holds more than its target (newborns fill the holes of the dead
+      // before the pool grows), so its pool is sized exactly; others grow on demand.
       int initial =
-          vt.emission().mode() == org.nvlab.core.vesicle.EmissionRule.Mode.REPLACE
-              ? (int) Math.min(Integer.MAX_VALUE / 2, vt.emission().target() * 1.08 + 1024)
+          vt.emission().mode() == EmissionRule.Mode.REPLACE
+              ? Math.min(vt.cap(), vt.emission().target())
               : 1024;
       pools[t] = new Pool(vt.payloadDim(), vt.stateDim(), vt.docking().dwellTicks() > 1, initial);
       Neighbourhood nb =
