@@ -37,6 +37,7 @@ public final class NetworkView extends Pane {
 
   private static final double GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
   private static final double LEGEND_HEIGHT = 26;
+  private static final int HALO_LIMIT = 4000;
   private static final Font FONT = Font.font(12);
 
   private final Canvas canvas = new Canvas();
@@ -261,7 +262,13 @@ public final class NetworkView extends Pane {
   private void drawVesicles(GraphicsContext gc, Snapshot s) {
     int n = s.nodeCount();
     Arrays.fill(crowd, 0);
-    double rv = clamp(nodeRadius * 0.4, 1.5, 3.2);
+    double rv = clamp(nodeRadius * 0.45, 1.5, 4);
+    int total = 0;
+    for (int k = 0; k < s.typeCount(); k++) {
+      total += s.vesicleCount(k);
+    }
+    // A dark halo keeps a dot readable over a pale node; past a few thousand dots it only costs.
+    boolean halo = total <= HALO_LIMIT;
     double spacing = 2.3 * rv;
     // Spirals stop at about 2.5 node radii; a larger crowd wraps around and overlaps.
     int perSpiral = Math.max(1, (int) Math.pow(2.6 * Math.max(nodeRadius, rv) / spacing, 2));
@@ -283,8 +290,13 @@ public final class NetworkView extends Pane {
         double angle = slot * GOLDEN_ANGLE + node * 0.9;
         double x = px[node] + rad * Math.cos(angle);
         double y = py[node] + rad * Math.sin(angle);
+        if (halo) {
+          gc.setFill(Palette.BACKGROUND);
+          gc.fillOval(x - rv - 1, y - rv - 1, 2 * rv + 2, 2 * rv + 2);
+          gc.setFill(c);
+        }
         if (docked) {
-          gc.strokeOval(x - rv, y - rv, 2 * rv, 2 * rv);
+          gc.strokeOval(x - rv + 0.6, y - rv + 0.6, 2 * rv - 1.2, 2 * rv - 1.2);
         } else {
           gc.fillOval(x - rv, y - rv, 2 * rv, 2 * rv);
         }
@@ -313,7 +325,8 @@ public final class NetworkView extends Pane {
     gc.fillText("docked", x + 13, y);
 
     double barW = 110;
-    double bx = w - barW - 50;
+    String high = String.format("+%.2g", peak);
+    double bx = w - barW - textWidth(high) - 18;
     String low = String.format("activation   -%.2g", peak);
     if (bx - textWidth(low) > x + 80) {
       gc.setFill(
@@ -332,7 +345,7 @@ public final class NetworkView extends Pane {
       gc.setTextAlign(TextAlignment.RIGHT);
       gc.fillText(low, bx - 5, y);
       gc.setTextAlign(TextAlignment.LEFT);
-      gc.fillText(String.format("+%.2g", peak), bx + barW + 5, y);
+      gc.fillText(high, bx + barW + 5, y);
     }
   }
 
