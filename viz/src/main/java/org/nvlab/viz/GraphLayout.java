@@ -7,10 +7,12 @@ import org.nvlab.core.graph.Graph;
  * Where to draw each node of a host graph, as x, y per node in the unit square.
  *
  * <p>Graphs whose builder left positions (layered, grid) are drawn where the builder put them.
- * Others get a circle at once and, up to {@link #FORCE_LIMIT} nodes, a force-directed layout
- * (Fruchterman-Reingold) that the caller computes off the FX thread: it costs O(n^2) per iteration,
- * about 3 s on one core for the largest graph it takes (a circle shows meanwhile). The results are
- * deterministic, so a project always looks the same.
+ * Larger graphs without positions fill a disc in index order ({@link #disc}: a ring of thousands of
+ * nodes was a line of overlapping dots under a fog of chords). Up to {@link #FORCE_LIMIT} nodes a
+ * graph shows a circle at once and then a force-directed layout (Fruchterman-Reingold) that the
+ * caller computes off the FX thread: it costs O(n^2) per iteration, about 3 s on one core for the
+ * largest graph it takes (a circle shows meanwhile). The results are deterministic, so a project
+ * always looks the same.
  *
  * @param xy x, y per node, each in [0, 1]
  * @param keepAspect true when x and y are in the same units (draw with one scale); false when the
@@ -55,6 +57,22 @@ public record GraphLayout(float[] xy, boolean keepAspect) {
       xy[2 * i + 1] = (float) (0.5 + 0.5 * Math.sin(a));
     }
     return new GraphLayout(n == 1 ? new float[] {0.5f, 0.5f} : xy, true);
+  }
+
+  /**
+   * Nodes spread evenly over a disc in index order (a sunflower: node i at radius sqrt(i/n) and
+   * angle i times the golden angle), so every node has room however many there are.
+   */
+  public static GraphLayout disc(int n) {
+    float[] xy = new float[2 * n];
+    double golden = Math.PI * (3 - Math.sqrt(5));
+    for (int i = 0; i < n; i++) {
+      double r = 0.5 * Math.sqrt((i + 0.5) / Math.max(1, n));
+      double a = i * golden;
+      xy[2 * i] = (float) (0.5 + r * Math.cos(a));
+      xy[2 * i + 1] = (float) (0.5 + r * Math.sin(a));
+    }
+    return new GraphLayout(normalise(xy, true), true);
   }
 
   /** True when {@link #forceDirected} is worth running for this graph. */

@@ -40,7 +40,9 @@ public final class NetworkView extends Pane {
   private static final int HALO_LIMIT = 4000;
   private static final Font FONT = Font.font(12);
 
+  private final Canvas edgeCanvas = new Canvas();
   private final Canvas canvas = new Canvas();
+  private boolean edgesValid;
   private final Text measure = new Text();
   private Snapshot snapshot;
   private Graph graph;
@@ -50,6 +52,7 @@ public final class NetworkView extends Pane {
   private double[] px = new double[0];
   private double[] py = new double[0];
   private int[] crowd = new int[0];
+  private float[] magnitudes = new float[0];
   private double nodeRadius = 4;
   private double peak = 1e-3;
   private String placeholder = "";
@@ -58,8 +61,9 @@ public final class NetworkView extends Pane {
   public NetworkView() {
     getStyleClass().add("network-view");
     measure.setFont(FONT);
+    edgeCanvas.setManaged(false);
     canvas.setManaged(false);
-    getChildren().add(canvas);
+    getChildren().addAll(edgeCanvas, canvas);
     setMinSize(0, 0);
     setPrefSize(640, 480);
   }
@@ -80,6 +84,7 @@ public final class NetworkView extends Pane {
     layout = null;
     layoutGeneration++;
     placeholder = text;
+    edgesValid = false;
     redraw();
   }
 
@@ -109,33 +114,46 @@ public final class NetworkView extends Pane {
   }
 
   private void setGraph(Graph g) {
+    Graph old = graph;
     graph = g;
     peak = 1e-3;
+    if (layout != null && old != null && sameTopology(old, g)) {
+      return; // a reset rebuilt the same network: keep its layout (and the force layout's work)
+    }
     int generation = ++layoutGeneration;
     GraphLayout hint = GraphLayout.fromHint(g);
     if (hint != null) {
       layout = hint;
+    } else if (!GraphLayout.wantsForceLayout(g)) {
+      layout = GraphLayout.disc(g.nodeCount());
     } else {
       layout = GraphLayout.circle(g.nodeCount());
-      if (GraphLayout.wantsForceLayout(g)) {
-        worker()
-            .execute(
-                () -> {
-                  GraphLayout l =
-                      GraphLayout.forceDirected(g, GraphLayout.iterationsFor(g.nodeCount()));
-                  Platform.runLater(
-                      () -> {
-                        if (generation == layoutGeneration) {
-                          layout = l;
-                          placeNodes();
-                          redraw();
-                        }
-                      });
-                });
-      }
+      worker()
+          .execute(
+              () -> {
+                GraphLayout l =
+                    GraphLayout.forceDirected(g, GraphLayout.iterationsFor(g.nodeCount()));
+                Platform.runLater(
+                    () -> {
+                      if (generation == layoutGeneration) {
+                        layout = l;
+                        placeNodes();
+                        redraw();
+                      }
+                    });
+              });
     }
     crowd = new int[g.nodeCount()];
     placeNodes();
+  }
+
+  private static boolean sameTopology(Graph a, Graph b) {
+    return a.nodeCount() == b.nodeCount()
+        && Arrays.equals(a.outStart(), b.outStart())
+        && Arrays.equals(a.outTarget(), b.outTarget())
+        && (a.position() == null
+            ? b.position() == null
+            : b.position() != null && Arrays.equals(a.position(), b.position()));
   }
 
   private ExecutorService worker() {
@@ -156,6 +174,8 @@ public final class NetworkView extends Pane {
     double w = snapSizeX(getWidth());
     double h = snapSizeY(getHeight());
     if (canvas.getWidth() != w || canvas.getHeight() != h) {
+      edgeCanvas.setWidth(w);
+      edgeCanvas.setHeight(h);
       canvas.setWidth(w);
       canvas.setHeight(h);
       placeNodes();
@@ -165,6 +185,7 @@ public final class NetworkView extends Pane {
 
   /** Maps the layout's unit square into the canvas, leaving room for node discs and the legend. */
   private void placeNodes() {
+    edgesValid = false;
     if (layout == null) {
       return;
     }
@@ -172,7 +193,7 @@ public final class NetworkView extends Pane {
     double w = canvas.getWidth();
     double h = canvas.getHeight() - LEGEND_HEIGHT;
     double area = Math.max(1, w * h);
-    nodeRadius = clamp(0.3 * Math.sqrt(area / Math.max(1, n)), 1.5, 9);
+    nodeRadius = clamp(0.22 * Math.sqrt(area / Math.max(1, n)), 1.5, 9);
     double m = Math.max(16, 3 * nodeRadius);
     double aw = Math.max(1, w - 2 * m);
     double ah = Math.max(1, h - 2 * m);
@@ -202,10 +223,13 @@ public final class NetworkView extends Pane {
     GraphicsContext gc = canvas.getGraphicsContext2D();
     double w = canvas.getWidth();
     double h = canvas.getHeight();
-    gc.setFill(Palette.BACKGROUND);
-    gc.fillRect(0, 0, w, h);
     Snapshot s = snapshot;
-    if (s == null || layout == null || layout.nodeCount() != s.nodeCount()) {
+    boolean drawable = s != null && layout != null && layout.nodeCount() == s.nodeCount();
+    if (!edgesValid) {
+      drawEdgeLayer(drawable ? s.graph() : null);
+    }
+    gc.clearRect(0, 0, w, h);
+    if (!drawable) {
       gc.setFill(Palette.TEXT_DIM);
       gc.setFont(Font.font(15));
       gc.setTextAlign(TextAlignment.CENTER);
@@ -214,20 +238,30 @@ public final class NetworkView extends Pane {
       lastDrawNanos = System.nanoTime() - t0;
       return;
     }
-    drawEdges(gc, s.graph());
     drawNodes(gc, s);
     drawVesicles(gc, s);
     drawLegend(gc, s, w, h);
     lastDrawNanos = System.nanoTime() - t0;
   }
 
-  private void drawEdges(GraphicsContext gc, Graph g) {
-    if (g.edgeCount() > EDGE_LIMIT) {
+  /**
+   * The background and the edges, on a canvas of their own under the nodes: they only change when
+   * the layout or the size does, and an unchanged canvas costs a copy per frame, not a rasterising
+   * of every line (which, in software rendering, took seconds for 20,000 edges).
+   */
+  private void drawEdgeLayer(Graph g) {
+    edgesValid = true;
+    GraphicsContext gc = edgeCanvas.getGraphicsContext2D();
+    gc.setFill(Palette.BACKGROUND);
+    gc.fillRect(0, 0, edgeCanvas.getWidth(), edgeCanvas.getHeight());
+    if (g == null || g.edgeCount() > EDGE_LIMIT) {
       return;
     }
     int[] start = g.outStart();
     int[] target = g.outTarget();
-    gc.setStroke(Palette.EDGE);
+    // Thinner and fainter as edges multiply, so thousands read as texture rather than a grey slab.
+    double fade = Math.max(0.2, Math.min(1, 3000.0 / g.edgeCount()));
+    gc.setStroke(Palette.EDGE.deriveColor(0, 1, 1, fade));
     gc.setLineWidth(g.edgeCount() > 2000 ? 0.5 : 1);
     gc.beginPath();
     for (int i = 0; i < g.nodeCount(); i++) {
@@ -242,16 +276,22 @@ public final class NetworkView extends Pane {
 
   private void drawNodes(GraphicsContext gc, Snapshot s) {
     int n = s.nodeCount();
-    double maxAbs = 0;
+    if (magnitudes.length != n) {
+      magnitudes = new float[n];
+    }
+    int finite = 0;
     for (int i = 0; i < n; i++) {
       float a = s.activation(i);
       if (Float.isFinite(a)) {
-        maxAbs = Math.max(maxAbs, Math.abs(a));
+        magnitudes[finite++] = Math.abs(a);
       }
     }
-    // Hold the peak and let it sink slowly: the colours stay readable for a quiet LIF network
-    // (rates near 0.05) and a saturated tanh one (near 1) without flickering frame to frame.
-    peak = Math.max(1e-3, Math.max(maxAbs, peak * 0.98));
+    // The scale is the 98th percentile of |activation|, so a few input nodes driven far beyond the
+    // rest do not wash everything else out. It holds its peak and sinks slowly: colours stay
+    // readable for a quiet LIF network (rates near 0.05) and a saturated tanh one (near 1) without
+    // flickering from frame to frame.
+    double level = finite == 0 ? 0 : select(magnitudes, finite, (int) (0.98 * (finite - 1)));
+    peak = Math.max(1e-3, Math.max(level, peak * 0.98));
     double r = nodeRadius;
     for (int i = 0; i < n; i++) {
       gc.setFill(Palette.diverging(s.activation(i) / peak));
@@ -347,6 +387,40 @@ public final class NetworkView extends Pane {
       gc.setTextAlign(TextAlignment.LEFT);
       gc.fillText(high, bx + barW + 5, y);
     }
+  }
+
+  /** The k-th smallest of a[0..n-1] (quickselect; reorders a). */
+  static float select(float[] a, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      float pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          float t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 
   private double textWidth(String text) {

@@ -52,6 +52,23 @@ class GraphLayoutTest {
   }
 
   @Test
+  void aGraphTooLargeForTheForceLayoutFillsADisc() {
+    Graph g = GraphBuilders.fixedOutDegree(5000, 2, 1).build();
+    assertFalse(GraphLayout.wantsForceLayout(g));
+    GraphLayout d = GraphLayout.disc(5000);
+    double nearest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < 5000; i++) {
+      assertInUnitSquare(d, i);
+      assertTrue(Math.hypot(d.x(i) - 0.5, d.y(i) - 0.5) <= 0.52, "node " + i + " outside the disc");
+      if (i > 0) {
+        nearest = Math.min(nearest, dist(d, i, i - 1));
+      }
+    }
+    // Spread over the area: consecutive nodes are never on top of each other.
+    assertTrue(nearest > 0.2 / Math.sqrt(5000), "nodes too close: " + nearest);
+  }
+
+  @Test
   void theForceLayoutIsDeterministicAndPullsNeighboursTogether() {
     Graph g = GraphBuilders.fixedOutDegree(300, 3, 5).build();
     GraphLayout a = GraphLayout.forceDirected(g, GraphLayout.iterationsFor(300));
