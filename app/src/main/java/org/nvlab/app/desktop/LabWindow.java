@@ -322,6 +322,11 @@ public final class LabWindow {
     for (Label l : List.of(tickLabel, populationLabel, tpsLabel, fpsLabel)) {
       l.getStyleClass().add("stat");
     }
+    tickLabel.setTooltip(new Tooltip("Ticks run since the project was opened or reset"));
+    populationLabel.setTooltip(new Tooltip("Live vesicles of all types"));
+    tpsLabel.setTooltip(new Tooltip("Ticks the engine ran per second"));
+    fpsLabel.setTooltip(
+        new Tooltip("Frames drawn per second (a frame is drawn when a new snapshot arrives)"));
     tickLabel.setMinWidth(80);
     populationLabel.setMinWidth(110);
     tpsLabel.setMinWidth(90);

@@ -119,6 +119,19 @@ class LabWindowTest {
   }
 
   @Test
+  void resetRebuildsTheRunWithTheSeedInTheField(FxRobot robot) throws Exception {
+    openHello(robot);
+    robot.clickOn("#stepButton").clickOn("#stepButton");
+    waitFor(5, () -> tick(robot) == 2);
+
+    robot.clickOn("#seedField").eraseText(3).write("12").type(KeyCode.ENTER);
+    waitFor(10, () -> text(robot, "#messageLabel").contains("with seed 12"));
+    waitFor(5, () -> tick(robot) == 0);
+    assertEquals(Samples.hello(), window().projectFolder());
+    assertEquals("12", fx(() -> robot.lookup("#seedField").queryAs(TextField.class).getText()));
+  }
+
+  @Test
   void aBrokenProjectShowsItsProblemsAndKeepsTheOpenOne(FxRobot robot, @TempDir Path dir)
       throws Exception {
     openHello(robot);
