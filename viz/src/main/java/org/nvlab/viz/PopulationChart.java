@@ -18,6 +18,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.nvlab.core.graph.Graph;
 import org.nvlab.core.record.Snapshot;
 
 /**
@@ -26,8 +27,9 @@ import org.nvlab.core.record.Snapshot;
  * <p>It samples the snapshots it is shown, so at high speed it sees one tick per frame, and keeps
  * at most {@link #MAX_POINTS} points per series ({@link SeriesDecimator}), so a long run draws as
  * fast as a short one. The chart is repainted at most {@link #REPAINT_MILLIS} ms apart: drawing a
- * chart costs far more than adding a point. A snapshot whose tick does not move forward (a reset,
- * another project) starts the chart again.
+ * chart costs far more than adding a point. A snapshot of another run (a reset or another project
+ * builds a new graph) or whose tick went back starts the chart again; the same tick twice (a run
+ * that failed publishes its last tick again) does not.
  */
 public final class PopulationChart extends StackPane {
   public static final int MAX_POINTS = 2000;
@@ -39,6 +41,7 @@ public final class PopulationChart extends StackPane {
   private final List<SeriesDecimator> decimators = new ArrayList<>();
   private final PauseTransition repaint = new PauseTransition(Duration.millis(REPAINT_MILLIS));
   private List<String> names = List.of();
+  private Graph graph;
   private int lastTick = -1;
   private boolean dirty;
 
@@ -88,9 +91,10 @@ public final class PopulationChart extends StackPane {
 
   /** Adds the snapshot's populations (FX thread). */
   public void accept(Snapshot s) {
-    if (!s.typeNames().equals(names) || s.tick() <= lastTick) {
+    if (s.graph() != graph || !s.typeNames().equals(names) || s.tick() < lastTick) {
       restart(s.typeNames());
     }
+    graph = s.graph();
     lastTick = s.tick();
     for (int k = 0; k < decimators.size(); k++) {
       decimators.get(k).add(s.tick(), s.population(k));
@@ -104,6 +108,7 @@ public final class PopulationChart extends StackPane {
   /** Empties the chart (no project open). */
   public void clear() {
     restart(List.of());
+    graph = null;
     lastTick = -1;
     flush();
   }

@@ -532,7 +532,7 @@ public final class LabWindow {
         b.append(p).append('\n');
       }
       text.setText(b.toString().strip());
-      text.setPrefRowCount(Math.min(12, problems.size() + 1));
+      text.setPrefRowCount(Math.min(16, 2 * problems.size() + 1)); // room for wrapped lines
     } else {
       alert.setHeaderText(name + " could not be opened; " + keptText());
       text.setText(
@@ -545,6 +545,7 @@ public final class LabWindow {
         error.printStackTrace();
       }
     }
+    text.setPrefColumnCount(64);
     alert.getDialogPane().setContent(text);
     alert.show();
   }

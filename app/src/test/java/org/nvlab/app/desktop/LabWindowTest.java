@@ -163,6 +163,26 @@ class LabWindowTest {
   }
 
   @Test
+  void aRunThatDivergesPausesAndShowsTheEnginesMessage(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    Path diverging = Samples.write(dir.resolve("diverging.nvlab"), Samples.DIVERGING);
+    robot.interact(() -> window().open(diverging));
+    waitFor(10, () -> diverging.equals(window().projectFolder()) && tick(robot) == 0);
+    robot.clickOn("#playButton");
+    waitFor(10, () -> robot.lookup("#failureDialog").tryQuery().isPresent());
+
+    DialogPane dialog = robot.lookup("#failureDialog").queryAs(DialogPane.class);
+    String body = fx(() -> ((Label) dialog.getContent()).getText());
+    assertTrue(body.startsWith("tick ") && body.contains("Infinity"), body);
+    assertFalse(window().service().isPlaying());
+    assertEquals("Play", text(robot, "#playButton"));
+    // The last tick is published again when a run fails: that must not wipe the chart.
+    Thread.sleep(2L * org.nvlab.viz.PopulationChart.REPAINT_MILLIS);
+    assertTrue(fx(() -> window().chart().pointCount(0)) > 10, "the chart lost the run");
+    robot.clickOn((Node) fx(() -> dialog.lookupButton(ButtonType.OK)));
+  }
+
+  @Test
   void aScreenshotOfTheRunningSampleIsNotBlank(FxRobot robot) throws Exception {
     openHello(robot);
     Slider speed = robot.lookup("#speedSlider").queryAs(Slider.class);
