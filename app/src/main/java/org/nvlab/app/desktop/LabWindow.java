@@ -41,7 +41,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
-import org.nvlab.core.Simulation;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.record.Snapshot;
@@ -91,6 +90,7 @@ public final class LabWindow {
   private final Label fpsLabel = new Label("0 fps");
   private final AnimationTimer timer;
   private Path projectFolder;
+  private Task<LoadedRun> pendingLoad;
   private Snapshot shown;
   private boolean shownPlaying;
   private boolean loading;
@@ -346,30 +346,37 @@ public final class LabWindow {
     message("Opening " + name + "...");
     loading = true;
     updateControls();
-    Task<Simulation> task = service.open(abs, null);
+    Task<LoadedRun> task = service.open(abs, null);
+    pendingLoad = task;
     task.setOnSucceeded(
         e -> {
+          if (task != pendingLoad) {
+            return; // a later open or reset superseded this one (the service did not install it)
+          }
           loading = false;
-          Simulation sim = task.getValue();
+          LoadedRun run = task.getValue();
           projectFolder = abs;
           stage.setTitle(APP_TITLE + " - " + name);
-          seedField.setText(Long.toString(sim.seed()));
-          int k = sim.engine().typeCount();
+          seedField.setText(Long.toString(run.seed()));
+          int k = run.typeNames().size();
           message(
               name
                   + ": "
-                  + sim.host().nodeCount()
+                  + run.nodes()
                   + " nodes, "
-                  + sim.host().graph().edgeCount()
+                  + run.edges()
                   + " edges, "
                   + k
                   + (k == 1 ? " vesicle type" : " vesicle types")
                   + ", seed "
-                  + sim.seed());
+                  + run.seed());
           updateControls();
         });
     task.setOnFailed(
         e -> {
+          if (task != pendingLoad) {
+            return;
+          }
           loading = false;
           message(projectFolder == null ? "Ready" : "Kept " + projectFolder.getFileName());
           showLoadFailure(abs, task.getException());
@@ -423,9 +430,13 @@ public final class LabWindow {
     updateControls();
     Path folder = projectFolder;
     message("Resetting " + SampleProjects.displayName(folder) + "...");
-    Task<Simulation> task = service.reset(seed);
+    Task<LoadedRun> task = service.reset(seed);
+    pendingLoad = task;
     task.setOnSucceeded(
         e -> {
+          if (task != pendingLoad) {
+            return;
+          }
           loading = false;
           message(
               "Reset "
@@ -437,6 +448,9 @@ public final class LabWindow {
         });
     task.setOnFailed(
         e -> {
+          if (task != pendingLoad) {
+            return;
+          }
           loading = false;
           message("Kept the current run of " + SampleProjects.displayName(folder));
           showLoadFailure(folder, task.getException());

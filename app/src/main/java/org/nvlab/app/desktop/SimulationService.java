@@ -1,6 +1,8 @@
 package org.nvlab.app.desktop;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,23 +85,33 @@ public final class SimulationService implements AutoCloseable {
    *
    * @param seed the run seed, or null for the project's own
    */
-  public Task<Simulation> open(Path projectFolder, Long seed) {
+  public Task<LoadedRun> open(Path projectFolder, Long seed) {
+    if (closed) {
+      throw new IllegalStateException("the simulation service is closed");
+    }
     int generation = ++loadGeneration;
-    Task<Simulation> task =
+    AtomicReference<Simulation> loaded = new AtomicReference<>();
+    Task<LoadedRun> task =
         new Task<>() {
           @Override
-          protected Simulation call() throws Exception {
-            return Simulation.load(projectFolder, seed, engineThreads);
+          protected LoadedRun call() throws Exception {
+            Simulation s = Simulation.load(projectFolder, seed, engineThreads);
+            loaded.set(s);
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < s.engine().typeCount(); k++) {
+              names.add(s.engine().type(k).name());
+            }
+            return new LoadedRun(
+                projectFolder, s.seed(), s.host().nodeCount(), s.host().graph().edgeCount(), names);
           }
         };
     task.addEventHandler(
         WorkerStateEvent.WORKER_STATE_SUCCEEDED,
         e -> {
-          Simulation loaded = task.getValue();
           if (generation == loadGeneration && !closed) {
-            install(loaded, projectFolder);
+            install(loaded.get(), projectFolder);
           } else {
-            loaded.close();
+            loaded.get().close(); // superseded by a later open or reset
           }
         });
     loader.execute(task);
@@ -107,7 +119,7 @@ public final class SimulationService implements AutoCloseable {
   }
 
   /** Rebuilds the simulation from the current project folder with a run seed (null: project's). */
-  public Task<Simulation> reset(Long seed) {
+  public Task<LoadedRun> reset(Long seed) {
     Path p = project;
     if (p == null) {
       throw new IllegalStateException("no project is open");
