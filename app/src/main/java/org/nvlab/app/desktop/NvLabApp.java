@@ -1,16 +1,28 @@
 package org.nvlab.app.desktop;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The lab's window. */
+/** The lab's JavaFX application: builds the {@link LabWindow} and shuts it down on exit. */
 public final class NvLabApp extends Application {
+  private LabWindow window;
+
   @Override
   public void start(Stage stage) {
-    stage.setTitle("Neuro-Vesicles Lab");
-    stage.setScene(new Scene(new Label("Neuro-Vesicles Lab"), 800, 600));
-    stage.show();
+    window = new LabWindow(stage, new SimulationService(), SampleProjects.folder());
+    window.show();
+  }
+
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.close();
+      window = null;
+    }
+  }
+
+  /** The window, for tests that drive it. */
+  LabWindow window() {
+    return window;
   }
 }

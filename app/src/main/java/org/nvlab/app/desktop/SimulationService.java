@@ -1,0 +1,295 @@
+package org.nvlab.app.desktop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+import org.nvlab.core.Simulation;
+import org.nvlab.core.process.SimulationException;
+import org.nvlab.core.record.Snapshot;
+
+/**
+ * Runs the engine on its own thread, never the FX thread, and publishes what it did as {@link
+ * Snapshot}s.
+ *
+ * <p>The engine thread owns the {@link Simulation}: every other thread talks to it through a queue
+ * of commands (install, step, publish), and reads the latest snapshot through an {@link
+ * AtomicReference}. Snapshots are published at most every {@link #PUBLISH_NANOS} while playing
+ * (faster than any display refreshes, so the viewer always has a fresh one and the engine does not
+ * copy state it would throw away) and always after a step, a pause or an install.
+ *
+ * <p>Loading a project (open, reset) runs as a JavaFX {@link Task} on a loader thread, so neither
+ * the FX thread nor the engine waits on files; the engine keeps running the old simulation until
+ * the new one is installed. The simulation is single-owner, so a reset rebuilds it from the project
+ * folder rather than rewinding it.
+ */
+public final class SimulationService implements AutoCloseable {
+  /** Vesicle locations kept per type in a snapshot; beyond this the view shows a sample. */
+  public static final int MAX_VESICLES_PER_TYPE = 10_000;
+
+  /** The shortest interval between two snapshots while playing (about 120 per second). */
+  public static final long PUBLISH_NANOS = 8_000_000L;
+
+  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+  private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+  private final Thread engineThread;
+  private final ExecutorService loader;
+  private final int engineThreads;
+  private volatile boolean playing;
+  private volatile double ticksPerSecond = 20;
+  private volatile boolean closed;
+  private volatile Path project;
+  private int loadGeneration; // FX thread
+
+  // Owned by the engine thread.
+  private Simulation sim;
+  private long nextTickNanos;
+  private long lastPublishNanos;
+
+  public SimulationService() {
+    this(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+  }
+
+  /**
+   * @param engineThreads worker threads inside a tick (results do not depend on it)
+   */
+  public SimulationService(int engineThreads) {
+    this.engineThreads = engineThreads;
+    this.engineThread = new Thread(this::loop, "nvlab-engine");
+    engineThread.setDaemon(true);
+    engineThread.start();
+    this.loader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "nvlab-loader");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  // ---- Loading (tasks created and handled on the FX thread) ----
+
+  /**
+   * Loads a project off the FX thread and, when it loads, installs it paused at tick 0, unless a
+   * later {@link #open} or {@link #reset} was asked for meanwhile. Attach the caller's reactions to
+   * the returned task with {@code setOnSucceeded} / {@code setOnFailed}: they run after the
+   * install. A failed load leaves the current simulation as it was.
+   *
+   * @param seed the run seed, or null for the project's own
+   */
+  public Task<LoadedRun> open(Path projectFolder, Long seed) {
+    if (closed) {
+      throw new IllegalStateException("the simulation service is closed");
+    }
+    int generation = ++loadGeneration;
+    AtomicReference<Simulation> loaded = new AtomicReference<>();
+    Task<LoadedRun> task =
+        new Task<>() {
+          @Override
+          protected LoadedRun call() throws Exception {
+            Simulation s = Simulation.load(projectFolder, seed, engineThreads);
+            loaded.set(s);
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < s.engine().typeCount(); k++) {
+              names.add(s.engine().type(k).name());
+            }
+            return new LoadedRun(
+                projectFolder, s.seed(), s.host().nodeCount(), s.host().graph().edgeCount(), names);
+          }
+        };
+    task.addEventHandler(
+        WorkerStateEvent.WORKER_STATE_SUCCEEDED,
+        e -> {
+          if (generation == loadGeneration && !closed) {
+            install(loaded.get(), projectFolder);
+          } else {
+            loaded.get().close(); // superseded by a later open or reset
+          }
+        });
+    loader.execute(task);
+    return task;
+  }
+
+  /** Rebuilds the simulation from the current project folder with a run seed (null: project's). */
+  public Task<LoadedRun> reset(Long seed) {
+    Path p = project;
+    if (p == null) {
+      throw new IllegalStateException("no project is open");
+    }
+    return open(p, seed);
+  }
+
+  /**
+   * Hands a simulation to the engine thread, which closes the previous one and publishes the new
+   * one's first snapshot. The service owns it from here on. Paused afterwards.
+   */
+  public void install(Simulation s, Path projectFolder) {
+    playing = false;
+    project = projectFolder;
+    failure.set(null);
+    commands.add(
+        () -> {
+          if (sim != null) {
+            sim.close();
+          }
+          sim = s;
+          publish();
+        });
+  }
+
+  // ---- Run control (any thread) ----
+
+  public void play() {
+    playing = true;
+    commands.add(() -> nextTickNanos = System.nanoTime());
+  }
+
+  /** Stops after the tick in progress and publishes its snapshot. */
+  public void pause() {
+    playing = false;
+    commands.add(this::publish);
+  }
+
+  public void togglePlay() {
+    if (playing) {
+      pause();
+    } else {
+      play();
+    }
+  }
+
+  /** Pauses, then runs exactly one tick and publishes it. */
+  public void step() {
+    playing = false;
+    commands.add(
+        () -> {
+          if (sim != null) {
+            advance();
+            publish();
+          }
+        });
+  }
+
+  /** Ticks per second while playing; 0 or infinity means as fast as the engine goes. */
+  public void setTicksPerSecond(double tps) {
+    ticksPerSecond = tps;
+    commands.add(() -> nextTickNanos = System.nanoTime());
+  }
+
+  public double ticksPerSecond() {
+    return ticksPerSecond;
+  }
+
+  public boolean isPlaying() {
+    return playing;
+  }
+
+  /** The project folder of the installed (or installing) simulation, or null. */
+  public Path project() {
+    return project;
+  }
+
+  /** The newest snapshot, or null before the first install. Never blocks. */
+  public Snapshot latest() {
+    return latest.get();
+  }
+
+  /** The message of a run that stopped on its own since the last call, or null. */
+  public String pollFailure() {
+    return failure.getAndSet(null);
+  }
+
+  /** Stops the engine and loader threads and closes the simulation. */
+  @Override
+  public void close() {
+    closed = true;
+    playing = false;
+    engineThread.interrupt();
+    loader.shutdownNow();
+    try {
+      engineThread.join(2000);
+      loader.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** True while the engine thread runs (false once {@link #close} has finished). */
+  public boolean isAlive() {
+    return engineThread.isAlive();
+  }
+
+  // ---- The engine thread ----
+
+  private void loop() {
+    try {
+      while (!closed) {
+        Runnable command;
+        if (playing && sim != null) {
+          long wait = pacing() ? nextTickNanos - System.nanoTime() : 0;
+          command = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
+        } else {
+          command = commands.take();
+        }
+        if (command != null) {
+          command.run();
+          continue;
+        }
+        if (!playing || sim == null) {
+          continue;
+        }
+        advance();
+        long now = System.nanoTime();
+        if (!playing || now - lastPublishNanos >= PUBLISH_NANOS) {
+          publish();
+        }
+        if (pacing()) {
+          long period = (long) (1e9 / ticksPerSecond);
+          // After a stall (a slow tick, a busy machine) carry on at the set pace; no burst.
+          nextTickNanos = Math.max(nextTickNanos + period, now);
+        }
+      }
+    } catch (InterruptedException e) {
+      // close() asked us to stop.
+    } finally {
+      if (sim != null) {
+        sim.close();
+        sim = null;
+      }
+    }
+  }
+
+  private boolean pacing() {
+    double tps = ticksPerSecond;
+    return tps > 0 && Double.isFinite(tps);
+  }
+
+  /** One tick; a failure pauses the run and is kept for the window to show. */
+  private void advance() {
+    try {
+      sim.step();
+    } catch (SimulationException e) {
+      playing = false;
+      failure.set(e.getMessage());
+    } catch (RuntimeException e) {
+      playing = false;
+      failure.set("internal error: " + e + " (please report it; the stack trace is on stderr)");
+      e.printStackTrace();
+    }
+  }
+
+  private void publish() {
+    if (sim != null) {
+      latest.set(Snapshot.of(sim, MAX_VESICLES_PER_TYPE));
+      lastPublishNanos = System.nanoTime();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * JavaFX views over the engine's read-only {@link org.nvlab.core.record.Snapshot}s: the network
+ * view (host graph, activations, vesicles), its layout, and the live charts.
+ *
+ * <p>May import: JavaFX, JFreeChart, and from core only {@code org.nvlab.core.record} and {@code
+ * org.nvlab.core.graph} (immutable topology). A view never steps or changes a simulation: it is
+ * handed snapshots on the FX thread and draws them (an ArchUnit test holds this line).
+ */
+package org.nvlab.viz;
