@@ -19,17 +19,11 @@ final class ChunkResult {
   int[] releaseSlot = new int[256];
   int[] releaseNode = new int[256];
   int releaseCount;
-
-  /** The released payloads, d floats per release, copied in the step (see VesicleUpdate). */
-  float[] releasePayload = new float[256];
-
-  int d;
   final long[] deaths = new long[DeathCause.COUNT];
   long dockings;
 
-  void reset(int type, int from, int to, int d) {
+  void reset(int type, int from, int to) {
     this.type = type;
-    this.d = d;
     this.from = from;
     this.to = to;
     deadCount = 0;
@@ -48,14 +42,6 @@ final class ChunkResult {
   void growReleases() {
     releaseSlot = Arrays.copyOf(releaseSlot, 2 * releaseSlot.length);
     releaseNode = Arrays.copyOf(releaseNode, 2 * releaseNode.length);
-    ensurePayloadRoom();
-  }
-
-  /** Makes the payload list hold as many releases as the slot list. */
-  void ensurePayloadRoom() {
-    if (releasePayload.length < releaseSlot.length * d) {
-      releasePayload = Arrays.copyOf(releasePayload, releaseSlot.length * d);
-    }
   }
 
   void die(int slot, DeathCause cause) {
@@ -66,12 +52,10 @@ final class ChunkResult {
     deaths[cause.ordinal()]++;
   }
 
-  /** Lists a release and copies the vesicle's payload (the step has the line in cache). */
-  void release(int slot, int node, float[] payload) {
+  void release(int slot, int node) {
     if (releaseCount == releaseSlot.length) {
       growReleases();
     }
-    System.arraycopy(payload, slot * d, releasePayload, releaseCount * d, d);
     releaseSlot[releaseCount] = slot;
     releaseNode[releaseCount] = node;
     releaseCount++;

@@ -260,8 +260,7 @@ public final class Engine implements AutoCloseable {
     for (int k = 0; k < types.length; k++) {
       for (int q = chunkStart[k]; q < chunkStart[k + 1]; q++) {
         int from = (q - chunkStart[k]) * CHUNK;
-        chunks[q].reset(k, from, Math.min(updateEnd[k], from + CHUNK), types[k].payloadDim());
-        chunks[q].ensurePayloadRoom();
+        chunks[q].reset(k, from, Math.min(updateEnd[k], from + CHUNK));
       }
     }
   }

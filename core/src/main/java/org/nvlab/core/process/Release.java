@@ -53,8 +53,8 @@ final class Release {
   private final int rangeSize;
   private final int[] bucketStart;
   private final int[] bucketFill;
+  private int[] bucketSlot = new int[256];
   private int[] bucketNode = new int[256];
-  private float[] bucketPayload;
   private final int[][] touched;
   private final double[][] sumScratch;
   private final double[][] secondScratch;
@@ -104,7 +104,6 @@ final class Release {
     this.touched = new int[ranges][16];
     this.bucketStart = new int[ranges + 1];
     this.bucketFill = new int[ranges];
-    this.bucketPayload = new float[bucketNode.length * d];
     this.sumScratch = new double[threads][d];
     this.secondScratch = new double[threads][needSecond ? d * d : 0];
     this.opScratch = new double[threads][4 * Math.max(1, d) + 16];
@@ -167,9 +166,9 @@ final class Release {
     for (int c = chunkFrom; c < chunkTo; c++) {
       total += chunks[c].releaseCount;
     }
-    if (bucketNode.length < total) {
-      bucketNode = new int[Math.max(total, 2 * bucketNode.length)];
-      bucketPayload = new float[bucketNode.length * d];
+    if (bucketSlot.length < total) {
+      bucketSlot = new int[Math.max(total, 2 * bucketSlot.length)];
+      bucketNode = new int[bucketSlot.length];
     }
     java.util.Arrays.fill(bucketStart, 0);
     for (int c = chunkFrom; c < chunkTo; c++) {
@@ -187,8 +186,8 @@ final class Release {
       for (int k = 0; k < cr.releaseCount; k++) {
         int node = cr.releaseNode[k];
         int at = bucketFill[node / rangeSize]++;
+        bucketSlot[at] = cr.releaseSlot[k];
         bucketNode[at] = node;
-        System.arraycopy(cr.releasePayload, k * d, bucketPayload, at * d, d);
       }
     }
   }
@@ -196,7 +195,7 @@ final class Release {
   private void rangeTask(int r, int worker) {
     int[] list = touched[r];
     int nt = 0;
-    float[] payload = bucketPayload;
+    float[] payload = pool.payload();
     for (int q = bucketStart[r]; q < bucketStart[r + 1]; q++) {
       int i = bucketNode[q];
       if (count[i]++ == 0) {
@@ -206,7 +205,7 @@ final class Release {
         }
         list[nt++] = i;
       }
-      if (!accumulate(i, payload, q * d)) {
+      if (!accumulate(i, payload, bucketSlot[q] * d)) {
         return;
       }
     }

@@ -110,9 +110,6 @@ final class VesicleUpdate {
     int nd = out.deadCount;
     int[] relSlot = out.releaseSlot;
     int[] relNode = out.releaseNode;
-    float[] relPayload = out.releasePayload;
-    final float[] payload = pool.payload();
-    final int d = pool.payloadDim();
     final int nr0 = out.releaseCount;
     int nr = nr0;
     long expired = 0;
@@ -146,12 +143,6 @@ final class VesicleUpdate {
           out.growReleases();
           relSlot = out.releaseSlot;
           relNode = out.releaseNode;
-          relPayload = out.releasePayload;
-        }
-        // Copy the payload now: the line is fetched while the step streams on, instead of as a
-        // cold miss in the release phase.
-        for (int k = 0, src = s * d, dst = nr * d; k < d; k++) {
-          relPayload[dst + k] = payload[src + k];
         }
         relSlot[nr] = s;
         relNode[nr++] = n;
@@ -195,7 +186,7 @@ final class VesicleUpdate {
   private static void dock(
       TypeRuntime rt, Pool pool, int s, int n, ChunkResult out, boolean dwelling) {
     out.dockings++;
-    out.release(s, n, pool.payload());
+    out.release(s, n);
     if (dwelling && rt.dwellTicks > 1) {
       pool.dwell()[s] = rt.dwellTicks - 1;
       pool.node()[s] = ~n;
@@ -207,7 +198,7 @@ final class VesicleUpdate {
 
   /** A docked, dwelling vesicle releases again; its last release consumes it. */
   private static void dwellRelease(Pool pool, int s, int n, ChunkResult out) {
-    out.release(s, ~n, pool.payload());
+    out.release(s, ~n);
     if (--pool.dwell()[s] <= 0) {
       pool.node()[s] = Pool.DEAD;
       out.die(s, DeathCause.DOCKED);
