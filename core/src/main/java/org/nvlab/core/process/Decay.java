@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.random.RngStream;
 import org.nvlab.core.vesicle.LifetimeLaw;
 
 /**
@@ -14,16 +15,14 @@ import org.nvlab.core.vesicle.LifetimeLaw;
 public final class Decay {
   private Decay() {}
 
-  /** The lifetime tau0 (in ticks) drawn at birth from a uniform in (0, 1). */
-  public static double lifetime(LifetimeLaw law, double uniformOpen) {
-    return law.kind() == LifetimeLaw.Kind.EXPONENTIAL
-        ? -law.mean() * Math.log(uniformOpen)
-        : law.mean();
+  /** The lifetime tau0 (in ticks) drawn at birth from the newborn's stream. */
+  public static double lifetime(LifetimeLaw law, RngStream r) {
+    return law.kind() == LifetimeLaw.Kind.EXPONENTIAL ? r.nextExponential(law.mean()) : law.mean();
   }
 
   /** The tick at whose update a vesicle born at {@code birthTick} expires. */
-  public static int expiryTick(LifetimeLaw law, long birthTick, double uniformOpen) {
-    double k = Math.max(1.0, Math.ceil(lifetime(law, uniformOpen)));
+  public static int expiryTick(LifetimeLaw law, long birthTick, RngStream r) {
+    double k = Math.max(1.0, Math.ceil(lifetime(law, r)));
     double e = birthTick + k;
     return e >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) e;
   }

@@ -247,7 +247,7 @@ final class Emission {
     RngStream r = rng[worker].reset(CounterRng.draw(birthKey, id));
     pool.node()[slot] = node;
     pool.id()[slot] = id;
-    pool.expiry()[slot] = Decay.expiryTick(type.lifetime(), tick, r.nextOpen());
+    pool.expiry()[slot] = Decay.expiryTick(type.lifetime(), tick, r);
     int d = pool.payloadDim();
     if (d > 0) {
       double[] xs = x[worker];

@@ -32,6 +32,8 @@ final class Release {
   /** 2^32: the fixed-point scale of payload sums. */
   static final double SCALE = 0x1.0p32;
 
+  private static final double INV_SCALE = 0x1.0p-32;
+
   /** Payload components beyond this magnitude are refused (the accumulator's range). */
   static final double MAX_PAYLOAD = 0x1.0p20;
 
@@ -216,7 +218,7 @@ final class Release {
       int i = list[q];
       int so = i * d;
       for (int k = 0; k < d; k++) {
-        s[k] = sum[so + k] / SCALE;
+        s[k] = sum[so + k] * INV_SCALE;
         sum[so + k] = 0;
       }
       if (second) {
@@ -369,7 +371,7 @@ final class Release {
     RngStream r = rng.reset(CounterRng.draw(birthKey, id));
     cp.node()[slot] = node;
     cp.id()[slot] = id;
-    cp.expiry()[slot] = Decay.expiryTick(ct.lifetime(), tick, r.nextOpen());
+    cp.expiry()[slot] = Decay.expiryTick(ct.lifetime(), tick, r);
     int dc = cp.payloadDim();
     float[] parent = pool.payload();
     int po = parentSlot * d;

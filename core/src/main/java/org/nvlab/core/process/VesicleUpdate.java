@@ -20,7 +20,7 @@ final class VesicleUpdate {
   private VesicleUpdate() {}
 
   /** Tests turn the uniform-row specialisation off to check it agrees with the general step. */
-  static volatile boolean useUniformRows = true;
+  static volatile boolean useUniformRows = !Boolean.getBoolean("nvlab.noUniform");
 
   static void run(TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
     if (rt.generic) {

@@ -1,12 +1,18 @@
 package org.nvlab.core.random;
 
+import java.util.random.RandomGenerator;
+
 /**
  * A short sequence of draws from one counter-based key, for samplers that need more than one
- * uniform (Poisson, Gaussian). The sequence is the SplitMix64 walk that starts at the key's draw,
- * so it depends only on (seed, tick, id, purpose). One instance per worker thread, reset per use:
- * nothing is allocated while sampling.
+ * uniform (Poisson, Gaussian, exponential). The sequence is the SplitMix64 walk that starts at the
+ * key's draw, so it depends only on (seed, tick, id, purpose). One instance per worker thread,
+ * reset per use: nothing is allocated while sampling.
+ *
+ * <p>It is a {@link RandomGenerator}, so the JDK's exact ziggurat samplers (McFarland's modified
+ * ziggurat for {@link #nextExponential()} and {@link #nextGaussian()}) run on its bits: most draws
+ * cost one table look-up instead of a logarithm.
  */
-public final class RngStream {
+public final class RngStream implements RandomGenerator {
   private long state;
 
   /** Restart the sequence at a counter-based draw. */
@@ -16,12 +22,14 @@ public final class RngStream {
   }
 
   /** The next 64 bits. */
+  @Override
   public long nextLong() {
     state += CounterRng.GOLDEN;
     return CounterRng.mix64(state);
   }
 
   /** Uniform in [0, 1). */
+  @Override
   public double nextDouble() {
     return CounterRng.unit(nextLong());
   }
@@ -31,16 +39,9 @@ public final class RngStream {
     return CounterRng.unitOpen(nextLong());
   }
 
-  /** Standard normal by the Box-Muller transform (one of the pair is dropped: no hidden state). */
-  public double nextGaussian() {
-    double u = nextOpen();
-    double v = nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
-  }
-
-  /** Exponential with the given mean. */
+  /** Exponential with the given mean (the JDK's ziggurat on this stream's bits). */
   public double nextExponential(double mean) {
-    return -mean * Math.log(nextOpen());
+    return mean * nextExponential();
   }
 
   /**

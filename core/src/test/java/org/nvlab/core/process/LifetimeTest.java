@@ -43,7 +43,7 @@ class LifetimeTest {
     long key = CounterRng.tickKey(4, 0, Purpose.of(Purpose.BIRTH, 0));
     double[] tau = new double[50_000];
     for (int i = 0; i < tau.length; i++) {
-      tau[i] = Decay.lifetime(law, r.reset(CounterRng.draw(key, i)).nextOpen());
+      tau[i] = Decay.lifetime(law, r.reset(CounterRng.draw(key, i)));
     }
     double p =
         new KolmogorovSmirnovTest()
