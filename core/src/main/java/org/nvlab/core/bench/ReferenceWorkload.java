@@ -55,7 +55,7 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
             "name": "modulator",
             "payloadDim": %d,
             "emission": {"mode": "replace", "target": %d,
-                         "payload": {"offset": [%s]}},
+                         "payload": {"offset": [%s], "noise": 0.1}},
             "lifetime": {"law": "exponential", "mean": 50},
             "kernel": {"temperature": 1, "edgeBias": {"std": 1}},
             "docking": {"bias": %s},

@@ -2,6 +2,7 @@ package org.nvlab.core.process;
 
 import java.util.Arrays;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.Purpose;
@@ -63,7 +64,7 @@ final class Emission {
     this.emitters = e;
     this.counts = new int[e.length];
     this.prefix = new int[e.length + 1];
-    this.x = new double[threads][Signals.length(zDim)];
+    this.x = PerWorker.doubles(threads, Signals.length(zDim));
     this.payloadReadsSignals = type.emission().payloadMatrix() != null;
     this.rng = new RngStream[threads];
     for (int t = 0; t < threads; t++) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.vesicle.DeathCause;
 import org.nvlab.core.vesicle.EmissionRule;
@@ -112,7 +113,7 @@ public final class Engine implements AutoCloseable {
     }
     this.updateEnd = new int[types.length];
     this.chunkStart = new int[types.length + 1];
-    this.scratch = new double[threads][maxRow];
+    this.scratch = PerWorker.doubles(threads, maxRow);
   }
 
   /** Runs steps 1-5 of one tick. Throws {@link SimulationException} when the dynamics fail. */

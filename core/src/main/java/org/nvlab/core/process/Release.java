@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.Purpose;
@@ -55,8 +56,11 @@ final class Release {
   private final int rangeSize;
   private final int[] bucketStart;
   private final int[] bucketFill;
-  private int[] bucketSlot = new int[256];
-  private int[] bucketNode = new int[256];
+  private int[] eventNode = new int[0];
+  private float[] eventPayload = new float[0];
+  private int[] bucketEvent = new int[0];
+  private int[] chunkOffset = new int[16];
+  private final WorkerPool.Task gatherTask = this::gatherChunk;
   private final int[][] touched;
   private final double[][] sumScratch;
   private final double[][] secondScratch;
@@ -106,9 +110,9 @@ final class Release {
     this.touched = new int[ranges][16];
     this.bucketStart = new int[ranges + 1];
     this.bucketFill = new int[ranges];
-    this.sumScratch = new double[threads][d];
-    this.secondScratch = new double[threads][needSecond ? d * d : 0];
-    this.opScratch = new double[threads][4 * Math.max(1, d) + 16];
+    this.sumScratch = PerWorker.doubles(threads, d);
+    this.secondScratch = PerWorker.doubles(threads, needSecond ? d * d : 0);
+    this.opScratch = PerWorker.doubles(threads, 4 * Math.max(1, d) + 16);
   }
 
   boolean hasOperators() {
@@ -136,7 +140,10 @@ final class Release {
       this.chunks = chunks;
       this.chunkFrom = from;
       this.chunkTo = to;
-      bucket();
+      if (chunkOffset.length < to - from) {
+        chunkOffset = new int[Math.max(to - from, 2 * chunkOffset.length)];
+      }
+      gatherAndBucket(wp);
       wp.forEach(ranges, task);
       this.host = null;
       this.chunks = null;
@@ -162,44 +169,54 @@ final class Release {
     return false;
   }
 
-  /** Sorts the tick's releases into node-range buckets (one sequential counting pass). */
-  private void bucket() {
+  /**
+   * Gathers the tick's released payloads in slot order and sorts the releases into node-range
+   * buckets. The gather runs chunk by chunk in parallel: within a chunk the releases are in
+   * ascending slot order, so consecutive reads share memory pages (without huge pages, a random
+   * read order would pay a page walk per release).
+   */
+  private void gatherAndBucket(WorkerPool wp) {
     int total = 0;
     for (int c = chunkFrom; c < chunkTo; c++) {
+      chunkOffset[c - chunkFrom] = total;
       total += chunks[c].releaseCount;
     }
-    if (bucketSlot.length < total) {
-      bucketSlot = new int[Math.max(total, 2 * bucketSlot.length)];
-      bucketNode = new int[bucketSlot.length];
+    if (eventNode.length < total) {
+      int cap = Math.max(total, 2 * eventNode.length);
+      eventNode = new int[cap];
+      eventPayload = new float[cap * d];
+      bucketEvent = new int[cap];
     }
+    wp.forEach(chunkTo - chunkFrom, gatherTask);
     java.util.Arrays.fill(bucketStart, 0);
-    for (int c = chunkFrom; c < chunkTo; c++) {
-      ChunkResult cr = chunks[c];
-      for (int k = 0; k < cr.releaseCount; k++) {
-        bucketStart[cr.releaseNode[k] / rangeSize + 1]++;
-      }
+    for (int e = 0; e < total; e++) {
+      bucketStart[eventNode[e] / rangeSize + 1]++;
     }
     for (int r = 0; r < ranges; r++) {
       bucketStart[r + 1] += bucketStart[r];
     }
     System.arraycopy(bucketStart, 0, bucketFill, 0, ranges);
-    for (int c = chunkFrom; c < chunkTo; c++) {
-      ChunkResult cr = chunks[c];
-      for (int k = 0; k < cr.releaseCount; k++) {
-        int node = cr.releaseNode[k];
-        int at = bucketFill[node / rangeSize]++;
-        bucketSlot[at] = cr.releaseSlot[k];
-        bucketNode[at] = node;
-      }
+    for (int e = 0; e < total; e++) {
+      bucketEvent[bucketFill[eventNode[e] / rangeSize]++] = e;
+    }
+  }
+
+  private void gatherChunk(int item, int worker) {
+    ChunkResult cr = chunks[chunkFrom + item];
+    int base = chunkOffset[item];
+    float[] payload = pool.payload();
+    for (int k = 0; k < cr.releaseCount; k++) {
+      eventNode[base + k] = cr.releaseNode[k];
+      System.arraycopy(payload, cr.releaseSlot[k] * d, eventPayload, (base + k) * d, d);
     }
   }
 
   private void rangeTask(int r, int worker) {
     int[] list = touched[r];
     int nt = 0;
-    float[] payload = pool.payload();
     for (int q = bucketStart[r]; q < bucketStart[r + 1]; q++) {
-      int i = bucketNode[q];
+      int e = bucketEvent[q];
+      int i = eventNode[e];
       if (count[i]++ == 0) {
         if (nt == list.length) {
           list = Arrays.copyOf(list, 2 * nt);
@@ -207,7 +224,7 @@ final class Release {
         }
         list[nt++] = i;
       }
-      if (!accumulate(i, payload, bucketSlot[q] * d)) {
+      if (!accumulate(i, eventPayload, e * d)) {
         return;
       }
     }

@@ -2,6 +2,7 @@ package org.nvlab.core.process;
 
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.Purpose;
@@ -98,9 +99,9 @@ final class TypeRuntime {
       uniform = start[i] == (long) i * m;
     }
     this.uniformRow = uniform && start[n] == (long) n * m ? m : 0;
-    prob = new double[threads][m];
-    small = new int[threads][m];
-    large = new int[threads][m];
+    prob = PerWorker.doubles(threads, m);
+    small = PerWorker.ints(threads, m);
+    large = PerWorker.ints(threads, m);
   }
 
   /** Sets this tick's keys and rebuilds what the host's new state invalidates. */

@@ -73,6 +73,32 @@ class CounterRngTest {
   }
 
   @Test
+  void zigguratGaussiansHaveTheNormalLawIncludingTheTails() {
+    RngStream r = new RngStream();
+    int n = 400_000;
+    double[] g = new double[n];
+    double sum = 0;
+    double sq = 0;
+    long beyond3 = 0;
+    for (int i = 0; i < n; i++) {
+      g[i] = r.reset(CounterRng.draw(21, 3, i, Purpose.BIRTH)).nextGaussian();
+      sum += g[i];
+      sq += g[i] * g[i];
+      if (Math.abs(g[i]) > 3) {
+        beyond3++;
+      }
+    }
+    assertTrue(
+        new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new NormalDistribution(null, 0, 1), g)
+            > 1e-3);
+    assertEquals(0, sum / n, 5 / Math.sqrt(n));
+    assertEquals(1, sq / n, 5 * Math.sqrt(2.0 / n));
+    // P(|Z| > 3) = 0.0026998: the tail and the wedges must carry their mass.
+    double p3 = 0.0026998;
+    assertEquals(p3 * n, beyond3, 5 * Math.sqrt(p3 * n));
+  }
+
+  @Test
   void poissonCountsMatchThePoissonLawOnBothSidesOfTheAlgorithmSwitch() {
     for (double lambda : new double[] {0.3, 4.0, 9.9, 10.0, 37.5, 400}) {
       RngStream r = new RngStream();
