@@ -34,9 +34,14 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
   public String projectJson() {
     StringBuilder gain = new StringBuilder();
     StringBuilder offset = new StringBuilder();
+    StringBuilder matrix = new StringBuilder();
     for (int k = 0; k < dim; k++) {
-      gain.append(k == 0 ? "" : ", ").append(k % 2 == 0 ? "0.001" : "-0.001");
-      offset.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", 0.1 * (k + 1)));
+      String sep = k == 0 ? "" : ", ";
+      gain.append(sep).append(k % 2 == 0 ? "0.001" : "-0.001");
+      offset.append(sep).append(String.format(Locale.ROOT, "%.3f", 0.1 * (k + 1)));
+      // Row k reads the emitter's activation (the first signal): c_k = w_k a_i + u_k.
+      double w = (k % 2 == 0 ? 0.5 : -0.5) * (k + 1) / dim;
+      matrix.append(sep).append(String.format(Locale.ROOT, "[%.4f, 0, 0, 0, 0, 0]", w));
     }
     return """
         {
@@ -55,7 +60,7 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
             "name": "modulator",
             "payloadDim": %d,
             "emission": {"mode": "replace", "target": %d,
-                         "payload": {"offset": [%s], "noise": 0.1}},
+                         "payload": {"matrix": [%s], "offset": [%s]}},
             "lifetime": {"law": "exponential", "mean": 50},
             "kernel": {"temperature": 1, "edgeBias": {"std": 1}},
             "docking": {"bias": %s},
@@ -63,7 +68,8 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
           }]
         }
         """
-        .formatted(nodes, degree, dim, vesicles, offset, Double.toString(DOCK_BIAS), gain, gain);
+        .formatted(
+            nodes, degree, dim, vesicles, matrix, offset, Double.toString(DOCK_BIAS), gain, gain);
   }
 
   public ProjectSpec spec() {

@@ -33,6 +33,7 @@ final class Emission {
   private final int[] counts;
   private final int[] prefix;
   private final double[][] x;
+  private final int signalCount;
   private final RngStream[] rng;
   private final WorkerPool.Task countTask = this::countChunk;
   private final WorkerPool.Task fillTask = this::fillChunk;
@@ -64,7 +65,8 @@ final class Emission {
     this.emitters = e;
     this.counts = new int[e.length];
     this.prefix = new int[e.length + 1];
-    this.x = PerWorker.doubles(threads, Signals.length(zDim));
+    this.signalCount = Signals.length(zDim);
+    this.x = PerWorker.doubles(threads, signalCount);
     this.payloadReadsSignals = type.emission().payloadMatrix() != null;
     this.rng = new RngStream[threads];
     for (int t = 0; t < threads; t++) {
@@ -255,7 +257,7 @@ final class Emission {
       float[] w = rule.payloadMatrix();
       float[] u = rule.payloadOffset();
       float[] payload = pool.payload();
-      int nx = xs.length;
+      int nx = signalCount;
       int po = slot * d;
       for (int k = 0; k < d; k++) {
         double v = u != null ? u[k] : 0.0;
