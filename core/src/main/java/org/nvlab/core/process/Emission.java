@@ -34,6 +34,9 @@ final class Emission {
   private final int[] prefix;
   private final double[][] x;
   private final int signalCount;
+  private final int[] rowStart;
+  private final int[] weightColumn;
+  private final float[] weightValue;
   private final RngStream[] rng;
   private final WorkerPool.Task countTask = this::countChunk;
   private final WorkerPool.Task fillTask = this::fillChunk;
@@ -68,6 +71,30 @@ final class Emission {
     this.signalCount = Signals.length(zDim);
     this.x = PerWorker.doubles(threads, signalCount);
     this.payloadReadsSignals = type.emission().payloadMatrix() != null;
+    // The payload map W as sparse rows: most maps read one or two signals per component, and a
+    // dense row of dependent multiply-adds per component was the cost of a birth.
+    int d = pool.payloadDim();
+    float[] w = type.emission().payloadMatrix();
+    this.rowStart = new int[d + 1];
+    int nonzero = 0;
+    for (int k = 0; k < d && w != null; k++) {
+      for (int q = 0; q < signalCount; q++) {
+        if (w[k * signalCount + q] != 0f) {
+          nonzero++;
+        }
+      }
+      rowStart[k + 1] = nonzero;
+    }
+    this.weightColumn = new int[nonzero];
+    this.weightValue = new float[nonzero];
+    for (int k = 0, at = 0; k < d && w != null; k++) {
+      for (int q = 0; q < signalCount; q++) {
+        if (w[k * signalCount + q] != 0f) {
+          weightColumn[at] = q;
+          weightValue[at++] = w[k * signalCount + q];
+        }
+      }
+    }
     this.rng = new RngStream[threads];
     for (int t = 0; t < threads; t++) {
       rng[t] = new RngStream();
@@ -254,18 +281,13 @@ final class Emission {
     int d = pool.payloadDim();
     if (d > 0) {
       double[] xs = x[worker];
-      float[] w = rule.payloadMatrix();
       float[] u = rule.payloadOffset();
       float[] payload = pool.payload();
-      int nx = signalCount;
       int po = slot * d;
       for (int k = 0; k < d; k++) {
         double v = u != null ? u[k] : 0.0;
-        if (w != null) {
-          int wo = k * nx;
-          for (int q = 0; q < nx; q++) {
-            v += w[wo + q] * xs[q];
-          }
+        for (int q = rowStart[k]; q < rowStart[k + 1]; q++) {
+          v += weightValue[q] * xs[weightColumn[q]];
         }
         if (rule.tanh()) {
           v = Math.tanh(v);
