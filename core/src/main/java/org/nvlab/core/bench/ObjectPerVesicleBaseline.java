@@ -156,7 +156,7 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
         v.dead = true;
         continue;
       }
-      v.node = Migration.hop(table, rowStart[v.node], rowSize[v.node], h & 0xFFFFFFFFL);
+      v.node = Migration.hopCompact(table, rowStart[v.node], rowSize[v.node], h & 0xFFFFFFFFL);
     }
   }
 

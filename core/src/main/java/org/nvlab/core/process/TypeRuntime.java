@@ -37,6 +37,10 @@ final class TypeRuntime {
   final float[] dockLogit;
   final boolean greedy;
   final boolean useAlias;
+
+  /** Tables use the compact format (8 bytes per move; rows of at most 256 moves). */
+  final boolean compact;
+
   final boolean generic;
   final double contentFactor;
   final float[] keys;
@@ -45,6 +49,9 @@ final class TypeRuntime {
 
   /** The common row length when every node has the same number of moves, else 0. */
   final int uniformRow;
+
+  /** Every node has the same docking limit, info[2], and none absorbs (set by prepare). */
+  boolean constantLimit;
 
   final int dwellTicks;
   final double hazard;
@@ -71,7 +78,11 @@ final class TypeRuntime {
     KernelRule k = type.kernel();
     this.logits = new float[nb.entryCount()];
     this.useAlias = k.contentScale() == 0;
-    this.table = useAlias ? new int[nb.entryCount() * Migration.ENTRY] : null;
+    this.compact = nb.maxSize() <= Migration.COMPACT_MAX_MOVES;
+    this.table =
+        useAlias
+            ? new int[nb.entryCount() * (compact ? Migration.COMPACT_ENTRY : Migration.ENTRY)]
+            : null;
     this.info = new int[n * INFO];
     this.generic = type.readsPayloadEachTick();
     this.dockLogit = generic ? new float[n] : null;
@@ -89,7 +100,7 @@ final class TypeRuntime {
     int[] start = nb.start();
     boolean[] absorbing = type.absorbing();
     for (int i = 0; i < n; i++) {
-      info[i * INFO] = start[i];
+      info[i * INFO] = compact ? start[i] * Migration.COMPACT_ENTRY : start[i];
       info[i * INFO + 1] = start[i + 1] - start[i];
       info[i * INFO + 3] = absorbing != null && absorbing[i] ? 1 : 0;
     }
@@ -126,6 +137,7 @@ final class TypeRuntime {
       kernelBuilt = true;
       dockingBuilt = true;
       weightsSeen = host.weightsVersion();
+      constantLimit = !generic && sameLimitEverywhere();
     }
   }
 
@@ -136,7 +148,10 @@ final class TypeRuntime {
     int to = Math.min(nb.nodeCount(), from + NODE_CHUNK);
     if (rebuildKernel) {
       Migration.logits(type.kernel(), nb, host, logits, from, to);
-      if (useAlias) {
+      if (useAlias && compact) {
+        Migration.buildCompact(
+            nb, logits, greedy, table, from, to, prob[worker], small[worker], large[worker]);
+      } else if (useAlias) {
         Migration.buildAlias(
             nb, logits, greedy, table, from, to, prob[worker], small[worker], large[worker]);
       }
@@ -154,6 +169,17 @@ final class TypeRuntime {
         }
       }
     }
+  }
+
+  /** True when every node has the same docking limit (and none is absorbing). */
+  private boolean sameLimitEverywhere() {
+    int first = info[2];
+    for (int i = 0; i < nb.nodeCount(); i++) {
+      if (info[i * INFO + 2] != first || info[i * INFO + 3] != 0) {
+        return false;
+      }
+    }
+    return first != ABSORBING;
   }
 
   /** The kernel's transition probabilities from node i (for tests and previews). */

@@ -76,7 +76,7 @@ final class VesicleUpdate {
         dock(rt, pool, s, n, out, dwelling);
         continue;
       }
-      int next = Migration.hop(table, info[b], info[b + 1], h & 0xFFFFFFFFL);
+      int next = hop(rt.compact, table, info[b], info[b + 1], h & 0xFFFFFFFFL);
       if (multiHop) {
         next = moreHops(rt, next, vid);
       }
@@ -106,6 +106,11 @@ final class VesicleUpdate {
       return;
     }
     final int to = out.to;
+    final boolean compact = rt.compact;
+    final int rowStride = compact ? rowSize * Migration.COMPACT_ENTRY : rowSize;
+    // With one docking limit everywhere (no absorbing node), the node's info is never read.
+    final boolean constantLimit = rt.constantLimit;
+    final int fixedLimit = info[2];
     int[] dead = out.dead;
     int nd = out.deadCount;
     int[] relSlot = out.releaseSlot;
@@ -125,7 +130,7 @@ final class VesicleUpdate {
         expired++;
         continue;
       }
-      int limit = info[n * TypeRuntime.INFO + 2];
+      int limit = constantLimit ? fixedLimit : info[n * TypeRuntime.INFO + 2];
       if (limit == TypeRuntime.ABSORBING) {
         node[s] = Pool.DEAD;
         if (nd == dead.length) {
@@ -136,7 +141,10 @@ final class VesicleUpdate {
         continue;
       }
       long h = CounterRng.mix64(key + id[s] * CounterRng.GOLDEN);
-      int next = Migration.hop(table, n * rowSize, rowSize, h & 0xFFFFFFFFL);
+      int next =
+          compact
+              ? Migration.hopCompact(table, n * rowStride, rowSize, h & 0xFFFFFFFFL)
+              : Migration.hop(table, n * rowSize, rowSize, h & 0xFFFFFFFFL);
       if ((h >>> 33) <= limit) {
         // Quantal docking: release now (listed), consumed (dead) at once.
         if (nr == relSlot.length) {
@@ -164,6 +172,13 @@ final class VesicleUpdate {
     out.deaths[DeathCause.DOCKED.ordinal()] += docked;
   }
 
+  /** One hop by the type's alias table, in whichever format it has. */
+  private static int hop(boolean compact, int[] table, int base, int size, long u32) {
+    return compact
+        ? Migration.hopCompact(table, base, size, u32)
+        : Migration.hop(table, base, size, u32);
+  }
+
   /** Hops after the first (alias kernels only: content kernels run in genericStep). */
   private static int moreHops(TypeRuntime rt, int next, long vid) {
     int[] info = rt.info;
@@ -173,7 +188,7 @@ final class VesicleUpdate {
         break; // arrived at an absorbing node: it is removed at its next update
       }
       long h = CounterRng.draw(rt.hopKeys[hop], vid);
-      next = Migration.hop(rt.table, info[b], info[b + 1], h & 0xFFFFFFFFL);
+      next = hop(rt.compact, rt.table, info[b], info[b + 1], h & 0xFFFFFFFFL);
     }
     return next;
   }
@@ -289,7 +304,7 @@ final class VesicleUpdate {
           h = CounterRng.draw(rt.hopKeys[hop], vid);
         }
         if (rt.useAlias) {
-          next = Migration.hop(rt.table, info[bb], info[bb + 1], h & 0xFFFFFFFFL);
+          next = hop(rt.compact, rt.table, info[bb], info[bb + 1], h & 0xFFFFFFFFL);
         } else {
           double u = (h & 0xFFFFFFFFL) * 0x1.0p-32;
           next =

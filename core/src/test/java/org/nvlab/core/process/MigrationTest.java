@@ -226,5 +226,20 @@ class MigrationTest {
     for (int j = 0; j < 5; j++) {
       assertEquals(k[j], counts[j] / (double) grid, 5.0 / grid * 5, "column " + j);
     }
+    // The compact format: exact to 2^-24 per column, plus the grid's resolution.
+    int[] compact = new int[nb.entryCount() * Migration.COMPACT_ENTRY];
+    Migration.buildCompact(nb, all, false, compact, 0, 5, new double[5], new int[5], new int[5]);
+    long[] compactCounts = new long[5];
+    for (int u = 0; u < grid; u++) {
+      long u32 = ((long) u << 10) | 0x155L;
+      compactCounts[Migration.hopCompact(compact, 0, 5, u32)]++;
+    }
+    for (int j = 0; j < 5; j++) {
+      assertEquals(
+          k[j],
+          compactCounts[j] / (double) grid,
+          5.0 / grid * 5 + 5 * 0x1.0p-24,
+          "compact column " + j);
+    }
   }
 }
