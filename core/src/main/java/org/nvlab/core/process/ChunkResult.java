@@ -16,6 +16,11 @@ final class ChunkResult {
   int to;
   int[] dead = new int[256];
   int deadCount;
+
+  /** Slots of vesicles consumed by their release (docked), kept apart: see Engine#collectHoles. */
+  int[] consumed = new int[256];
+
+  int consumedCount;
   int[] releaseSlot = new int[256];
   int[] releaseNode = new int[256];
   int releaseCount;
@@ -27,6 +32,7 @@ final class ChunkResult {
     this.from = from;
     this.to = to;
     deadCount = 0;
+    consumedCount = 0;
     releaseCount = 0;
     Arrays.fill(deaths, 0);
     dockings = 0;
@@ -36,6 +42,20 @@ final class ChunkResult {
   int[] growDead() {
     dead = Arrays.copyOf(dead, 2 * dead.length);
     return dead;
+  }
+
+  int[] growConsumed() {
+    consumed = Arrays.copyOf(consumed, 2 * consumed.length);
+    return consumed;
+  }
+
+  /** A vesicle consumed by its (last) release: a death by docking. */
+  void consume(int slot) {
+    if (consumedCount == consumed.length) {
+      growConsumed();
+    }
+    consumed[consumedCount++] = slot;
+    deaths[DeathCause.DOCKED.ordinal()]++;
   }
 
   /** Doubles the release lists (keeping releaseCount entries). */

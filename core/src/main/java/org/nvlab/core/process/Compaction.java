@@ -5,24 +5,23 @@ import org.nvlab.core.vesicle.Pool;
 
 /**
  * Removes the dead that newborns did not replace. With D holes left among S slots the pool ends at
- * F = S - D: the holes below F are filled, in increasing order, by the live vesicles found at F or
- * above, in increasing order. Sources all lie at or above F and destinations below it, so no
- * vesicle moves twice and the copies (scattered writes) run in parallel; the pairing depends only
- * on which slots died, never on threads.
+ * F = S - D: the holes below F, in list order, are filled by the live vesicles found at F or above,
+ * in increasing order. Sources all lie at or above F and destinations below it, so no vesicle moves
+ * twice and the copies (scattered writes) run in parallel; the pairing depends only on which slots
+ * died, never on threads.
  */
 final class Compaction {
   private static final int MOVE_CHUNK = 4096;
 
   private int[] from = new int[256];
-  private int[] to;
-  private int toOffset;
+  private int[] dest = new int[256];
   private int moves;
   private Pool pool;
   private final WorkerPool.Task moveTask = this::moveChunk;
 
   /**
-   * Closes the holes {@code holes[from..to)} (dead slots, ascending) of a pool whose other slots
-   * are all live.
+   * Closes the holes {@code holes[from..to)} (dead slots, in any fixed order) of a pool whose other
+   * slots are all live.
    */
   void compact(Pool p, int[] holes, int from, int to, WorkerPool wp) {
     int size = p.size();
@@ -31,13 +30,16 @@ final class Compaction {
       return;
     }
     int end = size - dead;
-    // Destinations: the holes below the new end (the list is ascending, so a prefix of it).
-    moves = 0;
-    while (from + moves < to && holes[from + moves] < end) {
-      moves++;
+    // Destinations: the holes below the new end, in list order.
+    if (this.from.length < dead) {
+      this.from = new int[Math.max(dead, 2 * this.from.length)];
+      this.dest = new int[this.from.length];
     }
-    if (this.from.length < moves) {
-      this.from = new int[Math.max(moves, 2 * this.from.length)];
+    moves = 0;
+    for (int q = from; q < to; q++) {
+      if (holes[q] < end) {
+        dest[moves++] = holes[q];
+      }
     }
     // Sources: live slots at or above the new end, ascending; there are exactly as many.
     int[] node = p.node();
@@ -51,12 +53,9 @@ final class Compaction {
       throw new IllegalStateException(
           "compaction found " + q + " live vesicles to move into " + moves + " holes");
     }
-    this.to = holes;
-    this.toOffset = from;
     this.pool = p;
     wp.forEach((moves + MOVE_CHUNK - 1) / MOVE_CHUNK, moveTask);
     this.pool = null;
-    this.to = null;
     p.truncate(end);
   }
 
@@ -64,7 +63,7 @@ final class Compaction {
     int a = c * MOVE_CHUNK;
     int b = Math.min(moves, a + MOVE_CHUNK);
     for (int q = a; q < b; q++) {
-      pool.move(from[q], to[toOffset + q]);
+      pool.move(from[q], dest[q]);
     }
   }
 }

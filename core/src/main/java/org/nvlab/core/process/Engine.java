@@ -193,16 +193,25 @@ public final class Engine implements AutoCloseable {
     java.util.Arrays.fill(phaseNanos, 0);
   }
 
-  /** Gathers type k's dead slots (chunk order, so ascending) and adds the chunks' counts. */
+  /**
+   * Gathers type k's dead slots and adds the chunks' counts. Slots of vesicles consumed by their
+   * release come first: the release phase has just read their payload lines, so the newborns that
+   * fill them first (Emission#fill) write to lines still in cache.
+   */
   private int collectHoles(int k) {
     int total = 0;
     for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
-      total += chunks[c].deadCount;
+      total += chunks[c].deadCount + chunks[c].consumedCount;
     }
     if (holes.length < total) {
       holes = new int[Math.max(total, 2 * holes.length)];
     }
     int q = 0;
+    for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
+      ChunkResult cr = chunks[c];
+      System.arraycopy(cr.consumed, 0, holes, q, cr.consumedCount);
+      q += cr.consumedCount;
+    }
     for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
       ChunkResult cr = chunks[c];
       System.arraycopy(cr.dead, 0, holes, q, cr.deadCount);

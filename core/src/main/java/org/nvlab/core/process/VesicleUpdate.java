@@ -113,6 +113,8 @@ final class VesicleUpdate {
     final int fixedLimit = info[2];
     int[] dead = out.dead;
     int nd = out.deadCount;
+    int[] consumed = out.consumed;
+    int nc = out.consumedCount;
     int[] relSlot = out.releaseSlot;
     int[] relNode = out.releaseNode;
     final int nr0 = out.releaseCount;
@@ -155,16 +157,17 @@ final class VesicleUpdate {
         relSlot[nr] = s;
         relNode[nr++] = n;
         node[s] = Pool.DEAD;
-        if (nd == dead.length) {
-          dead = out.growDead();
+        if (nc == consumed.length) {
+          consumed = out.growConsumed();
         }
-        dead[nd++] = s;
+        consumed[nc++] = s;
         continue;
       }
       node[s] = next;
     }
     long docked = nr - nr0;
     out.deadCount = nd;
+    out.consumedCount = nc;
     out.releaseCount = nr;
     out.dockings += docked;
     out.deaths[DeathCause.EXPIRED.ordinal()] += expired;
@@ -207,7 +210,7 @@ final class VesicleUpdate {
       pool.node()[s] = ~n;
     } else {
       pool.node()[s] = Pool.DEAD;
-      out.die(s, DeathCause.DOCKED);
+      out.consume(s);
     }
   }
 
@@ -216,7 +219,7 @@ final class VesicleUpdate {
     out.release(s, ~n);
     if (--pool.dwell()[s] <= 0) {
       pool.node()[s] = Pool.DEAD;
-      out.die(s, DeathCause.DOCKED);
+      out.consume(s);
     }
   }
 
