@@ -56,6 +56,8 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
   private final double[] gamma;
   private final double[] beta;
   private final ArrayList<Vesicle> list;
+  private final long[] docked;
+  private long lastDockings;
   private final WorkerPool pool;
   private final long seed;
   private int tick;
@@ -79,13 +81,15 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
     Neighbourhood nb = Neighbourhood.of(host.graph(), true, false);
     float[] logits = new float[nb.entryCount()];
     Migration.logits(t.kernel(), nb, host, logits, 0, n);
-    this.table = new int[nb.entryCount() * Migration.ENTRY];
+    // The same compact alias tables the engine uses, so the comparison is of data layouts.
+    this.table = new int[nb.entryCount() * Migration.COMPACT_ENTRY];
     int m = nb.maxSize();
-    Migration.buildAlias(nb, logits, false, table, 0, n, new double[m], new int[m], new int[m]);
-    this.rowStart = nb.start();
+    Migration.buildCompact(nb, logits, false, table, 0, n, new double[m], new int[m], new int[m]);
+    this.rowStart = new int[n];
     this.rowSize = new int[n];
     for (int i = 0; i < n; i++) {
-      rowSize[i] = rowStart[i + 1] - rowStart[i];
+      rowStart[i] = nb.start()[i] * Migration.COMPACT_ENTRY;
+      rowSize[i] = nb.start()[i + 1] - nb.start()[i];
     }
     this.dockLimit = Docking.limit(Docking.sigmoid(t.docking().bias()));
     this.mean = t.lifetime().mean();
@@ -99,6 +103,7 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
     this.gamma = new double[n];
     this.beta = new double[n];
     this.list = new ArrayList<>(target);
+    this.docked = new long[threads * 16]; // one counter per 128 bytes: no false sharing
     this.seed = seed;
   }
 
@@ -116,6 +121,11 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
     stepKey = CounterRng.tickKey(seed, tick, 102);
     pool.forEach((updateEnd + CHUNK - 1) / CHUNK, stepTask);
     list.removeIf(v -> v.dead);
+    lastDockings = 0;
+    for (int w = 0; w < docked.length; w++) {
+      lastDockings += docked[w];
+      docked[w] = 0;
+    }
     for (double[] g : gammaBuffer) {
       for (int i = 0; i < n; i++) {
         gamma[i] = 0.5 * gamma[i] + g[i];
@@ -154,10 +164,16 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
         g[v.node] += gc;
         b[v.node] += bc;
         v.dead = true;
+        docked[worker * 16]++;
         continue;
       }
       v.node = Migration.hopCompact(table, rowStart[v.node], rowSize[v.node], h & 0xFFFFFFFFL);
     }
+  }
+
+  /** Vesicles that docked in the last tick. */
+  public long dockingsLastTick() {
+    return lastDockings;
   }
 
   public int population() {
