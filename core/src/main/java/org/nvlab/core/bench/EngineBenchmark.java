@@ -138,11 +138,23 @@ public final class EngineBenchmark {
           round(phases[p.ordinal()] / totalTicks / 1e6, 3));
     }
     out.put("phase_ms_per_tick", ph);
+    // The object baseline has no host network: compare it with the engine's vesicle phases only.
+    long hostNanos =
+        phases[Engine.Phase.FORWARD.ordinal()]
+            + phases[Engine.Phase.MODULATION.ordinal()]
+            + phases[Engine.Phase.LEARNING.ordinal()];
+    long allNanos = 0;
+    for (long p : phases) {
+      allNanos += p;
+    }
+    double vesicleOnly = steps / ((allNanos - hostNanos) / 1e9);
+    out.put("vesicle_phases_steps_per_s", Math.round(vesicleOnly));
     if (o.baseline()) {
       double bm = median(base);
       out.put("object_baseline_vesicle_steps_per_s", Math.round(bm));
       out.put("object_baseline_reps", whole(base));
       out.put("speedup_vs_object_baseline", round(median / bm, 2));
+      out.put("speedup_vs_object_baseline_vesicle_phases", round(vesicleOnly / bm, 2));
     }
     return out;
   }
