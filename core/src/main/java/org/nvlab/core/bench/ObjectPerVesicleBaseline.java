@@ -84,7 +84,8 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
     // The same compact alias tables the engine uses, so the comparison is of data layouts.
     this.table = new int[nb.entryCount() * Migration.COMPACT_ENTRY];
     int m = nb.maxSize();
-    Migration.buildCompact(nb, logits, false, table, 0, n, new double[m], new int[m], new int[m]);
+    Migration.buildCompact(
+        nb, logits, false, table, 0, n, new double[m], new int[m], new int[m], new int[m]);
     this.rowStart = new int[n];
     this.rowSize = new int[n];
     for (int i = 0; i < n; i++) {

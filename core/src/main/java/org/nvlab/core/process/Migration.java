@@ -92,8 +92,45 @@ public final class Migration {
   }
 
   /**
-   * Builds the alias rows of nodes [from, to) into {@code table} (ENTRY ints per neighbourhood
-   * entry). Scratch arrays must hold {@link Neighbourhood#maxSize()} elements.
+   * Vose's alias construction for one row: on entry prob[0..m) holds the move probabilities
+   * (summing to 1); on return prob[k] is the probability of keeping column k and alias[k] the
+   * column taken otherwise. Columns whose share rounds to a whole column keep themselves.
+   */
+  static void vose(double[] prob, int m, int[] small, int[] large, int[] alias) {
+    int ns = 0;
+    int nl = 0;
+    for (int k = 0; k < m; k++) {
+      prob[k] *= m;
+      alias[k] = k;
+      if (prob[k] < 1.0) {
+        small[ns++] = k;
+      } else {
+        large[nl++] = k;
+      }
+    }
+    while (ns > 0 && nl > 0) {
+      int l = small[--ns];
+      int g = large[--nl];
+      alias[l] = g;
+      prob[g] = (prob[g] + prob[l]) - 1.0;
+      if (prob[g] < 1.0) {
+        small[ns++] = g;
+      } else {
+        large[nl++] = g;
+      }
+    }
+    // What remains has probability 1 up to rounding: the column is its own alias.
+    while (nl > 0) {
+      prob[large[--nl]] = 1.0;
+    }
+    while (ns > 0) {
+      prob[small[--ns]] = 1.0;
+    }
+  }
+
+  /**
+   * Builds wide alias rows (ENTRY ints per move: limit, destination, alias destination) for nodes
+   * [from, to). Scratch arrays must hold {@link Neighbourhood#maxSize()} elements.
    */
   public static void buildAlias(
       Neighbourhood nb,
@@ -104,53 +141,22 @@ public final class Migration {
       int to,
       double[] prob,
       int[] small,
-      int[] large) {
+      int[] large,
+      int[] alias) {
     int[] start = nb.start();
     int[] dst = nb.destination();
     for (int i = from; i < to; i++) {
       int s = start[i];
       int m = start[i + 1] - s;
       probabilities(nb, logits, greedy, i, prob);
-      int ns = 0;
-      int nl = 0;
+      vose(prob, m, small, large, alias);
       for (int k = 0; k < m; k++) {
-        prob[k] *= m;
-        if (prob[k] < 1.0) {
-          small[ns++] = k;
-        } else {
-          large[nl++] = k;
-        }
-      }
-      while (ns > 0 && nl > 0) {
-        int l = small[--ns];
-        int g = large[--nl];
-        int base = (s + l) * ENTRY;
-        table[base] = Docking.limit(prob[l]);
-        table[base + 1] = dst[s + l];
-        table[base + 2] = dst[s + g];
-        prob[g] = (prob[g] + prob[l]) - 1.0;
-        if (prob[g] < 1.0) {
-          small[ns++] = g;
-        } else {
-          large[nl++] = g;
-        }
-      }
-      // What remains has probability 1 up to rounding: always keep the primary.
-      while (nl > 0) {
-        int g = large[--nl];
-        setFull(table, (s + g) * ENTRY, dst[s + g]);
-      }
-      while (ns > 0) {
-        int l = small[--ns];
-        setFull(table, (s + l) * ENTRY, dst[s + l]);
+        int base = (s + k) * ENTRY;
+        table[base] = Docking.limit(prob[k]);
+        table[base + 1] = dst[s + k];
+        table[base + 2] = dst[s + alias[k]];
       }
     }
-  }
-
-  private static void setFull(int[] table, int base, int dst) {
-    table[base] = Integer.MAX_VALUE;
-    table[base + 1] = dst;
-    table[base + 2] = dst;
   }
 
   /**
@@ -173,8 +179,8 @@ public final class Migration {
    * Builds compact alias rows for nodes [from, to): a node whose moves start at entry o has, at
    * ints 2o..2o+m-1, (limit << 8 | alias column) per column, and at 2o+m..2o+2m-1 the destinations.
    * Limits have 24 bits: column probabilities are exact to 2^-24 (the precision of a float), and a
-   * row costs 8 bytes per move instead of 12, so ten times more nodes' rows fit a cache. Rows must
-   * have at most {@link #COMPACT_MAX_MOVES} moves.
+   * row costs 8 bytes per move instead of 12, so half again as many nodes' rows fit a cache. Rows
+   * must have at most {@link #COMPACT_MAX_MOVES} moves.
    */
   public static void buildCompact(
       Neighbourhood nb,
@@ -185,7 +191,8 @@ public final class Migration {
       int to,
       double[] prob,
       int[] small,
-      int[] large) {
+      int[] large,
+      int[] alias) {
     int[] start = nb.start();
     int[] dst = nb.destination();
     for (int i = from; i < to; i++) {
@@ -193,37 +200,11 @@ public final class Migration {
       int m = start[i + 1] - s;
       int row = s * COMPACT_ENTRY;
       probabilities(nb, logits, greedy, i, prob);
-      int ns = 0;
-      int nl = 0;
+      vose(prob, m, small, large, alias);
       for (int k = 0; k < m; k++) {
+        int limit = (int) Math.min(COMPACT_ONE - 1, Math.round(prob[k] * COMPACT_ONE));
+        table[row + k] = (limit << 8) | alias[k];
         table[row + m + k] = dst[s + k];
-        prob[k] *= m;
-        if (prob[k] < 1.0) {
-          small[ns++] = k;
-        } else {
-          large[nl++] = k;
-        }
-      }
-      while (ns > 0 && nl > 0) {
-        int l = small[--ns];
-        int g = large[--nl];
-        int limit = (int) Math.min(COMPACT_ONE - 1, Math.round(prob[l] * COMPACT_ONE));
-        table[row + l] = (limit << 8) | g;
-        prob[g] = (prob[g] + prob[l]) - 1.0;
-        if (prob[g] < 1.0) {
-          small[ns++] = g;
-        } else {
-          large[nl++] = g;
-        }
-      }
-      // What remains has probability 1 up to rounding: the column is its own alias.
-      while (nl > 0) {
-        int g = large[--nl];
-        table[row + g] = ((COMPACT_ONE - 1) << 8) | g;
-      }
-      while (ns > 0) {
-        int l = small[--ns];
-        table[row + l] = ((COMPACT_ONE - 1) << 8) | l;
       }
     }
   }

@@ -69,6 +69,7 @@ final class TypeRuntime {
   private final double[][] prob;
   private final int[][] small;
   private final int[][] large;
+  private final int[][] alias;
 
   TypeRuntime(VesicleType type, Pool pool, Neighbourhood nb, Host host, int threads) {
     this.type = type;
@@ -113,6 +114,7 @@ final class TypeRuntime {
     prob = PerWorker.doubles(threads, m);
     small = PerWorker.ints(threads, m);
     large = PerWorker.ints(threads, m);
+    alias = PerWorker.ints(threads, m);
   }
 
   /** Sets this tick's keys and rebuilds what the host's new state invalidates. */
@@ -150,10 +152,28 @@ final class TypeRuntime {
       Migration.logits(type.kernel(), nb, host, logits, from, to);
       if (useAlias && compact) {
         Migration.buildCompact(
-            nb, logits, greedy, table, from, to, prob[worker], small[worker], large[worker]);
+            nb,
+            logits,
+            greedy,
+            table,
+            from,
+            to,
+            prob[worker],
+            small[worker],
+            large[worker],
+            alias[worker]);
       } else if (useAlias) {
         Migration.buildAlias(
-            nb, logits, greedy, table, from, to, prob[worker], small[worker], large[worker]);
+            nb,
+            logits,
+            greedy,
+            table,
+            from,
+            to,
+            prob[worker],
+            small[worker],
+            large[worker],
+            alias[worker]);
       }
     }
     if (rebuildDocking) {

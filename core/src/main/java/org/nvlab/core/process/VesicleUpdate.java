@@ -38,12 +38,10 @@ final class VesicleUpdate {
     }
     Pool pool = rt.pool;
     final int[] node = pool.node();
-    final int[] expiry = pool.expiry();
     final long[] id = pool.id();
     final int[] info = rt.info;
     final int[] table = rt.table;
     final long key = rt.stepKey;
-    final boolean hazard = rt.hazard > 0;
     final boolean multiHop = rt.hops > 1;
     final boolean dwelling = pool.dwelling();
     final int to = out.to;
@@ -53,24 +51,12 @@ final class VesicleUpdate {
         dwellRelease(pool, s, n, out);
         continue;
       }
-      if (expiry[s] <= tick) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.EXPIRED);
-        continue;
-      }
       long vid = id[s];
-      if (hazard && Decay.hazard(CounterRng.draw(rt.hazardKey, vid), rt.hazard)) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.HAZARD);
-        continue;
-      }
       int b = n * TypeRuntime.INFO;
-      int limit = info[b + 2];
-      if (limit == TypeRuntime.ABSORBING) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.ABSORBED);
+      if (diesBeforeDocking(rt, pool, s, vid, b, tick, out)) {
         continue;
       }
+      int limit = info[b + 2];
       long h = CounterRng.mix64(key + vid * CounterRng.GOLDEN);
       if ((h >>> 33) <= limit) {
         dock(rt, pool, s, n, out, dwelling);
@@ -175,6 +161,27 @@ final class VesicleUpdate {
     out.deaths[DeathCause.DOCKED.ordinal()] += docked;
   }
 
+  /**
+   * Decay, hazard and absorption, in the SPEC's order, for the vesicle in slot s at the node whose
+   * info starts at {@code infoBase}; records the death and returns true when it dies.
+   */
+  private static boolean diesBeforeDocking(
+      TypeRuntime rt, Pool pool, int s, long vid, int infoBase, int tick, ChunkResult out) {
+    DeathCause cause;
+    if (pool.expiry()[s] <= tick) {
+      cause = DeathCause.EXPIRED;
+    } else if (rt.hazard > 0 && Decay.hazard(CounterRng.draw(rt.hazardKey, vid), rt.hazard)) {
+      cause = DeathCause.HAZARD;
+    } else if (rt.info[infoBase + 3] != 0) {
+      cause = DeathCause.ABSORBED;
+    } else {
+      return false;
+    }
+    pool.node()[s] = Pool.DEAD;
+    out.die(s, cause);
+    return true;
+  }
+
   /** One hop by the type's alias table, in whichever format it has. */
   private static int hop(boolean compact, int[] table, int base, int size, long u32) {
     return compact
@@ -228,7 +235,6 @@ final class VesicleUpdate {
       TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
     Pool pool = rt.pool;
     int[] node = pool.node();
-    int[] expiry = pool.expiry();
     long[] id = pool.id();
     float[] payload = pool.payload();
     float[] state = pool.state();
@@ -248,21 +254,9 @@ final class VesicleUpdate {
         dwellRelease(pool, s, n, out);
         continue;
       }
-      if (expiry[s] <= tick) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.EXPIRED);
-        continue;
-      }
       long vid = id[s];
-      if (rt.hazard > 0 && Decay.hazard(CounterRng.draw(rt.hazardKey, vid), rt.hazard)) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.HAZARD);
-        continue;
-      }
       int b = n * TypeRuntime.INFO;
-      if (info[b + 3] != 0) {
-        node[s] = Pool.DEAD;
-        out.die(s, DeathCause.ABSORBED);
+      if (diesBeforeDocking(rt, pool, s, vid, b, tick, out)) {
         continue;
       }
       if (p > 0) {

@@ -214,7 +214,8 @@ class MigrationTest {
     float[] all = new float[nb.entryCount()];
     System.arraycopy(logits, 0, all, 0, 5);
     int[] table = new int[nb.entryCount() * Migration.ENTRY];
-    Migration.buildAlias(nb, all, false, table, 0, 5, new double[5], new int[5], new int[5]);
+    Migration.buildAlias(
+        nb, all, false, table, 0, 5, new double[5], new int[5], new int[5], new int[5]);
     double[] k = new double[5];
     Migration.probabilities(nb, all, false, 0, k);
     long[] counts = new long[5];
@@ -228,7 +229,8 @@ class MigrationTest {
     }
     // The compact format: exact to 2^-24 per column, plus the grid's resolution.
     int[] compact = new int[nb.entryCount() * Migration.COMPACT_ENTRY];
-    Migration.buildCompact(nb, all, false, compact, 0, 5, new double[5], new int[5], new int[5]);
+    Migration.buildCompact(
+        nb, all, false, compact, 0, 5, new double[5], new int[5], new int[5], new int[5]);
     long[] compactCounts = new long[5];
     for (int u = 0; u < grid; u++) {
       long u32 = ((long) u << 10) | 0x155L;
