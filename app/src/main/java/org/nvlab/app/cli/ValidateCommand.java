@@ -30,7 +30,9 @@ public final class ValidateCommand implements Callable<Integer> {
     try {
       ProjectSpec spec = ProjectReader.read(project);
       ProjectCompiler.compile(spec, file.getFileName().toString());
-      System.out.println(file + ": valid (" + spec.vesicleTypes().size() + " vesicle types)");
+      int types = spec.vesicleTypes().size();
+      System.out.println(
+          file + ": valid (" + types + (types == 1 ? " vesicle type)" : " vesicle types)"));
       return NvlabCommand.OK;
     } catch (ProjectException e) {
       for (Problem p : e.problems()) {
