@@ -20,7 +20,7 @@ class ValidateCommandTest {
       assertEquals(0, r.exitCode(), r::toString);
       assertEquals("", r.err(), r::toString);
       assertEquals(1, r.outLines().size(), r::toString);
-      assertTrue(r.out().contains("valid (1 vesicle types)"), r.out());
+      assertTrue(r.out().contains("valid (1 vesicle type)"), r.out());
     }
   }
 
