@@ -15,8 +15,11 @@ import org.nvlab.core.vesicle.DockingRule;
 public final class Docking {
   private Docking() {}
 
-  /** The node part of the logit at node i. */
+  /** The node part of the logit at node i (minus infinity where the node is not a site). */
   public static double nodeLogit(DockingRule rule, Host host, int i) {
+    if (rule.sites() != null && !rule.sites()[i]) {
+      return Double.NEGATIVE_INFINITY;
+    }
     float[] eta = rule.eta();
     return rule.bias()
         + eta[0] * host.activation()[i]

@@ -78,6 +78,7 @@ final class Release {
   private int chunkTo;
   private volatile String failure;
   private boolean weightsChanged;
+  private float[] memoryOfHost;
 
   Release(VesicleType type, Pool pool, int nodeCount, int threads) {
     this.type = type;
@@ -155,7 +156,9 @@ final class Release {
       }
     }
     if (failure == null && cascades.length > 0) {
+      memoryOfHost = host.memory();
       failure = cascade(chunks, from, to, pop, runtimes, seed, tick);
+      memoryOfHost = null;
     }
     return failure;
   }
@@ -393,9 +396,12 @@ final class Release {
     float[] parent = pool.payload();
     int po = parentSlot * d;
     float[] out = cp.payload();
+    float[] memory = memoryOfHost;
     for (int k = 0; k < dc; k++) {
       double v = cas.offset() != null ? cas.offset()[k] : 0.0;
-      if (cas.transform() == null) {
+      if (cas.fromMemory()) {
+        v = memory[node * dc + k]; // the compiler checked memoryDim == dc
+      } else if (cas.transform() == null) {
         v += parent[po + k];
       } else {
         for (int c = 0; c < d; c++) {

@@ -114,6 +114,7 @@ public final class ProjectCompiler {
     if (host == null) {
       return null;
     }
+    initialMemory(hs, host);
     List<BoundSignal> inputs = bind(hs.inputs(), "/host/inputs");
     List<BoundSignal> targets = bind(hs.targets(), "/host/targets");
     for (BoundSignal b : inputs) {
@@ -232,6 +233,35 @@ public final class ProjectCompiler {
       return null;
     }
   }
+
+  /** Memory traces at the start: given rows, or N(0, std^2) keyed by the project seed. */
+  private void initialMemory(HostSpec hs, Host host) {
+    int m = host.memoryDim();
+    float[] memory = host.memory();
+    if (hs.memoryInit() != null) {
+      if (hs.memoryInit().length != (long) n * m) {
+        problem(
+            "/host/memoryInit",
+            "needs one row of "
+                + m
+                + " numbers per node ("
+                + n
+                + " rows), got "
+                + hs.memoryInit().length / Math.max(1, m)
+                + " rows");
+        return;
+      }
+      for (int i = 0; i < memory.length; i++) {
+        memory[i] = (float) hs.memoryInit()[i];
+      }
+    } else if (hs.memoryInitStd() > 0) {
+      float[] r = randomMatrix(n, m, hs.memoryInitStd(), HOST_STREAM, 20);
+      System.arraycopy(r, 0, memory, 0, memory.length);
+    }
+  }
+
+  /** The stream index used for the host's random initial state (types use 0, 1, 2, ...). */
+  private static final int HOST_STREAM = 1000;
 
   private List<BoundSignal> bind(List<Binding> bs, String pointer) {
     List<BoundSignal> out = new ArrayList<>();
@@ -450,9 +480,25 @@ public final class ProjectCompiler {
         default -> receptors = randomMatrix(n, d, ds.receptorStd(), t, 3);
       }
     }
+    boolean[] sites = null;
+    if (ds.sites() != null && !ds.sites().isAll()) {
+      int[] s = resolve(ds.sites(), at + "/docking/sites");
+      if (s != null) {
+        sites = new boolean[n];
+        for (int i : s) {
+          sites[i] = true;
+        }
+      }
+    }
     DockingRule docking =
         new DockingRule(
-            ds.bias(), f(ds.eta()), ds.content(), receptors, f(ds.stateWeights()), ds.dwell());
+            ds.bias(),
+            f(ds.eta()),
+            ds.content(),
+            receptors,
+            f(ds.stateWeights()),
+            ds.dwell(),
+            sites);
     StateRule state =
         ts.state() == null
             ? null
@@ -584,6 +630,19 @@ public final class ProjectCompiler {
           return null;
         }
         int dc = spec.vesicleTypes().get(child).payloadDim();
+        if (r.fromMemory()) {
+          if (host.memoryDim() != dc) {
+            problem(
+                at + "/payload",
+                "a child carrying the node's memory needs its payloadDim ("
+                    + dc
+                    + ") to equal the host's memoryDim ("
+                    + host.memoryDim()
+                    + ")");
+            return null;
+          }
+          return new Cascade(child, dc, r.count(), r.poisson(), null, null, false, true);
+        }
         float[] transform = f(r.transform());
         if (transform == null && dc != d) {
           problem(at + "/transform", "without a transform the child's payloadDim must equal " + d);
@@ -599,7 +658,8 @@ public final class ProjectCompiler {
           problem(at + "/offset", "must have " + dc + " numbers (the child's payloadDim)");
           return null;
         }
-        return new Cascade(child, dc, r.count(), r.poisson(), transform, f(r.offset()), r.tanh());
+        return new Cascade(
+            child, dc, r.count(), r.poisson(), transform, f(r.offset()), r.tanh(), false);
       }
       default -> {
         for (ReleaseOperatorProvider p : ServiceLoader.load(ReleaseOperatorProvider.class)) {

@@ -280,6 +280,19 @@ public final class ProjectReader {
       o.problem("lif", "only a lif host has lif settings (this host is rate)");
     }
     int memoryDim = o.integer("memoryDim", 0, 0, 4096);
+    double memoryInitStd = 0;
+    double[] memoryInit = null;
+    JsonNode mi = o.raw("memoryInit");
+    if (mi != null && mi.isArray()) {
+      memoryInit = o.rows("memoryInit", Math.max(1, memoryDim));
+    } else if (mi != null) {
+      JsonIn m = o.obj("memoryInit");
+      memoryInitStd = m.num("std", 1, 0, BIG);
+      m.finish();
+    }
+    if (mi != null && memoryDim == 0) {
+      o.problem("memoryInit", "initial memory needs memoryDim > 0");
+    }
     double modDecay = o.num("modulationDecay", 0, 0, 1);
     double gateDecay = o.num("gateDecay", 0.9, 0, 1);
     List<Binding> inputs = bindings(o, "inputs");
@@ -295,6 +308,8 @@ public final class ProjectReader {
         lr,
         lif,
         memoryDim,
+        memoryInitStd,
+        memoryInit,
         modDecay,
         gateDecay,
         inputs,
@@ -750,8 +765,9 @@ public final class ProjectReader {
     double receptorStd = o.num("receptorStd", 1, 0, BIG);
     double[] state = o.numbers("state", p);
     int dwell = o.integer("dwell", 1, 1, 1_000_000);
+    NodeSet sites = nodeSet(o, "sites", null);
     o.finish();
-    return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell);
+    return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell, sites);
   }
 
   /** The release kinds plugins on the class path add, found once. */
@@ -794,6 +810,7 @@ public final class ProjectReader {
     double[] transform = null;
     double[] offset = null;
     boolean tanh = false;
+    boolean fromMemory = false;
     Map<String, Object> params = null;
     switch (kind) {
       case "activation" -> {
@@ -844,6 +861,12 @@ public final class ProjectReader {
         transform = o.rows("transform", d);
         offset = o.numbers("offset", -1);
         tanh = o.choice("phi", "identity", "identity", "tanh").equals("tanh");
+        fromMemory = o.choice("payload", "transform", "transform", "memory").equals("memory");
+        if (fromMemory && (transform != null || offset != null)) {
+          o.problem(
+              "payload",
+              "a cascade whose payload is the node's memory takes no transform or offset");
+        }
       }
       default -> {
         if (!pluginKinds().contains(kind)) {
@@ -904,6 +927,7 @@ public final class ProjectReader {
         transform,
         offset,
         tanh,
+        fromMemory,
         params);
   }
 }

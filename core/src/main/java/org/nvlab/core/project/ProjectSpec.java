@@ -89,6 +89,8 @@ public record ProjectSpec(
       double learningRate,
       LifSpec lif,
       int memoryDim,
+      double memoryInitStd,
+      double[] memoryInit,
       double modulationDecay,
       double gateDecay,
       List<Binding> inputs,
@@ -131,7 +133,8 @@ public record ProjectSpec(
       String receptors,
       double receptorStd,
       double[] stateWeights,
-      int dwell) {}
+      int dwell,
+      NodeSet sites) {}
 
   public record StateSpec(double decay, double[] input) {}
 
@@ -163,6 +166,7 @@ public record ProjectSpec(
       double[] transform,
       double[] offset,
       boolean tanh,
+      boolean fromMemory,
       java.util.Map<String, Object> params) {}
 
   public record TypeSpec(

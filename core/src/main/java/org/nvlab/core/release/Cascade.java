@@ -13,6 +13,8 @@ package org.nvlab.core.release;
  * @param transform T, d' rows of d, row-major (null: copy the payload, which needs d' = d)
  * @param offset u, d' floats (may be null)
  * @param tanh phi = tanh (else identity)
+ * @param fromMemory the child's payload is the docking node's memory trace M_i instead of a
+ *     transform of the parent's payload (how the attention limit's value vesicles carry v_j)
  */
 public record Cascade(
     int childType,
@@ -21,7 +23,8 @@ public record Cascade(
     boolean poisson,
     float[] transform,
     float[] offset,
-    boolean tanh)
+    boolean tanh,
+    boolean fromMemory)
     implements ReleaseOperator {
 
   @Override

@@ -11,6 +11,7 @@ package org.nvlab.core.vesicle;
  * @param receptors r_i, d per node (null: the host memory trace is the receptor)
  * @param stateWeights xi, weights of the vesicle's internal state (length p, may be null)
  * @param dwellTicks releases per docking (1 = quantal)
+ * @param sites the nodes where docking can happen at all (receptors present; null: every node)
  */
 public record DockingRule(
     double bias,
@@ -18,7 +19,8 @@ public record DockingRule(
     double contentWeight,
     float[] receptors,
     float[] stateWeights,
-    int dwellTicks) {
+    int dwellTicks,
+    boolean[] sites) {
 
   public boolean readsNodeState() {
     return eta[0] != 0 || eta[1] != 0 || eta[2] != 0;

@@ -81,6 +81,19 @@ class DockingTest {
   }
 
   @Test
+  void vesiclesDockOnlyAtTheSites() {
+    // All N sit at node 0, which is not a site: none docks, however certain docking is there.
+    assertEquals(
+        0,
+        dockingsOnFirstUpdate(
+            TestProjects.isolatedHost(3), "{\"bias\": 1000, \"sites\": [1, 2]}", 1, "{}"));
+    assertEquals(
+        N,
+        dockingsOnFirstUpdate(
+            TestProjects.isolatedHost(3), "{\"bias\": 1000, \"sites\": [0]}", 1, "{}"));
+  }
+
+  @Test
   void theIntegerLimitRealisesTheProbability() {
     assertEquals(-1, Docking.limit(0));
     assertEquals(Integer.MAX_VALUE, Docking.limit(1));

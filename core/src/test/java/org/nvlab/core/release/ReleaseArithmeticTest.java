@@ -161,6 +161,57 @@ class ReleaseArithmeticTest {
   }
 
   @Test
+  void aCascadeCanCarryTheDockingNodesMemoryTrace() {
+    String host =
+        """
+        {"kind": "rate", "graph": {"builder": "edge-list", "nodes": 4,
+                                   "edges": [[0, 1, 0.5], [2, 1, -0.25], [1, 3, 2.0]]},
+         "rate": {"mode": "recurrent"}, "memoryDim": 2,
+         "memoryInit": [[0, 0], [0.5, -1.25], [0, 0], [0, 0]]}
+        """;
+    String types =
+        """
+        {"name": "v", "payloadDim": 2,
+         "emission": {"mode": "replace", "target": %d, "emitters": [1],
+                      "payload": {"offset": [0.75, -0.5]}},
+         "lifetime": {"law": "fixed", "mean": 100},
+         "docking": {"bias": 1000},
+         "release": [{"kind": "cascade", "child": "value", "count": 1, "payload": "memory"}]},
+        {"name": "value", "payloadDim": 2, "emission": {"mode": "none"},
+         "lifetime": {"law": "fixed", "mean": 50}, "docking": {"bias": -1000}}
+        """
+            .formatted(K);
+    try (Simulation sim = TestProjects.simulation(TestProjects.project(host, types), 1, 1)) {
+      sim.step();
+      sim.step();
+      Pool p = sim.engine().population().pool(1);
+      assertEquals(K, p.size());
+      for (int s = 0; s < p.size(); s++) {
+        assertEquals(0.5f, p.payload()[2 * s]);
+        assertEquals(-1.25f, p.payload()[2 * s + 1]);
+      }
+    }
+  }
+
+  @Test
+  void randomInitialMemoryIsSeededByTheProject() {
+    String host =
+        """
+        {"kind": "rate", "graph": {"builder": "edge-list", "nodes": 50, "edges": []},
+         "rate": {"mode": "recurrent"}, "memoryDim": 4, "memoryInit": {"std": 2}}
+        """;
+    String json = TestProjects.project(host, "");
+    float[] a = TestProjects.compile(json).host().memory();
+    float[] b = TestProjects.compile(json).host().memory();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
+    double sq = 0;
+    for (float v : a) {
+      sq += v * v;
+    }
+    assertEquals(4.0, sq / a.length, 1.0); // variance std^2 = 4 over 200 draws
+  }
+
+  @Test
   void dwellingVesiclesReleaseOnceEveryTickForTheirDwellTime() {
     String types =
         """
