@@ -486,7 +486,9 @@ public final class DensityModel {
         if (r == 0) {
           continue;
         }
-        double kids = cas.count() * r; // E[children] = count per release (fixed or Poisson mean)
+        // Children per release: Poisson(count) has mean count; a fixed count is rounded.
+        double perRelease = cas.poisson() ? cas.count() : Math.round(cas.count());
+        double kids = perRelease * r;
         child.births[i] += kids;
         for (int c = 0; c < dc; c++) {
           double v;
@@ -501,7 +503,7 @@ public final class DensityModel {
                   (cas.transform() == null ? (k == c ? 1 : 0) : cas.transform()[c * dt.d + k]) * rm;
             }
             // Exact for phi = identity: E[sum (T c + u)] = T R + u r. With tanh: tanh of the mean.
-            v = cas.tanh() ? kids * Math.tanh(lin / r + mean) : cas.count() * (lin + mean * r);
+            v = cas.tanh() ? kids * Math.tanh(lin / r + mean) : perRelease * (lin + mean * r);
           }
           child.birthMass[i * dc + c] += v;
         }

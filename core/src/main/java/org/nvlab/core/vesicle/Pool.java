@@ -136,6 +136,16 @@ public final class Pool {
     }
   }
 
+  /** Adds the undocked vesicles at each node into {@code counts} (length: node count). */
+  public void countByNode(double[] counts) {
+    for (int s = 0; s < size; s++) {
+      int n = node[s];
+      if (n >= 0) {
+        counts[n]++;
+      }
+    }
+  }
+
   /** Empties the pool (keeps capacity). */
   public void clear() {
     size = 0;
