@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nvlab.app.Versions;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.density.SeedAverage;
+import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.vesicle.DeathCause;
 import picocli.CommandLine.Command;
@@ -57,6 +61,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder")
   Path out;
 
+  @Option(
+      names = "--seeds",
+      paramLabel = "R",
+      description =
+          "also run seeds S..S+R-1 and write DIR/mean_counts.csv (tick,type,node,mean,stderr):"
+              + " the seed mean of the undocked vesicles per node, to compare with nvlab density")
+  Integer seeds;
+
   @Override
   public Integer call() throws ProjectException {
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -82,8 +94,42 @@ public final class RunCommand implements Callable<Integer> {
       System.out.printf(
           "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%n",
           n, sim.project().spec().name(), sim.seed(), t, seconds, out);
+      if (seeds != null) {
+        writeSeedMeans(sim.seed(), n, t);
+      }
     }
     return NvlabCommand.OK;
+  }
+
+  private void writeSeedMeans(long first, int n, int t) throws ProjectException {
+    if (seeds < 1 || seeds > 1_000_000) {
+      throw new CliException(NvlabCommand.USAGE, "--seeds must be between 1 and 1000000");
+    }
+    ProjectSpec spec = ProjectReader.read(project);
+    ProjectCompiler.compile(spec); // problems surface here, before the runs
+    long wall0 = System.nanoTime();
+    SeedAverage avg =
+        SeedAverage.run(
+            () -> {
+              try {
+                return ProjectCompiler.compile(spec);
+              } catch (ProjectException e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            first,
+            seeds,
+            n,
+            t);
+    Path f = out.resolve("mean_counts.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      avg.writeCsv(w);
+    } catch (IOException e) {
+      throw new CliException(NvlabCommand.IO, "cannot write " + f + ": " + e.getMessage());
+    }
+    System.out.printf(
+        "averaged %d seeds (%d..%d) in %.2f s; wrote %s%n",
+        seeds, first, first + seeds - 1, (System.nanoTime() - wall0) / 1e9, f);
   }
 
   private void prepareOut() {
