@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       BenchCommand.class,
-      DensityCommand.class
+      DensityCommand.class,
+      TrainCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
