@@ -54,6 +54,10 @@ final class DensityHost {
   final int[] order;
   final int[] levelStart;
   double loss;
+
+  /** Counts weight changes, so kernels that read weights know when to rebuild. */
+  int weightsVersion;
+
   private final List<BoundSignal> inputs;
   private final List<BoundSignal> targets;
   // LIF state.
@@ -318,6 +322,7 @@ final class DensityHost {
       }
       bias[i] -= rate * delta[i];
     }
+    weightsVersion++;
   }
 
   /**

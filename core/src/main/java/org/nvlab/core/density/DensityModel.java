@@ -36,8 +36,9 @@ import org.nvlab.core.vesicle.VesicleType;
  * seeds equal rho exactly (the exactness check). See docs/model.md for what is exact and what is a
  * mean-field approximation.
  */
-public final class DensityModel {
+public final class DensityModel implements AutoCloseable {
   private final CompiledProject project;
+  private final org.nvlab.core.parallel.WorkerPool workers;
   final DensityHost host;
   final DensityType[] types;
   final int signals;
@@ -46,13 +47,23 @@ public final class DensityModel {
   private int tick;
   private DensityTape tape;
 
-  /** Builds the model; throws {@link IllegalArgumentException} listing what it cannot model. */
+  /** Builds a single-threaded model; see {@link #DensityModel(CompiledProject, int)}. */
   public DensityModel(CompiledProject project) {
+    this(project, 1);
+  }
+
+  /**
+   * Builds the model; throws {@link IllegalArgumentException} listing what it cannot model. With
+   * more than one thread the transport runs in parallel over destination ranges (results are
+   * identical: every node's sum has a fixed order); close the model to stop its threads.
+   */
+  public DensityModel(CompiledProject project, int threads) {
     List<String> problems = problems(project);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     this.project = project;
+    this.workers = new org.nvlab.core.parallel.WorkerPool(threads);
     this.host = new DensityHost(project);
     this.signals = Signals.length(project.z().size());
     VesicleType[] vt = project.types();
@@ -322,8 +333,24 @@ public final class DensityModel {
     kernel(dt);
   }
 
-  /** The softmax kernel K(i, .) for every node, from theta and the per-move bias. */
+  /**
+   * The softmax kernel K(i, .) for every node, from theta and the per-move bias; kept from the last
+   * tick when it reads no node state and the weights it reads have not changed.
+   */
   private void kernel(DensityType dt) {
+    KernelRule rule = dt.type.kernel();
+    if (dt.kernelValid
+        && !rule.readsNodeState()
+        && !(rule.readsWeights() && dt.weightsSeen != host.weightsVersion)) {
+      return;
+    }
+    computeKernel(dt);
+    dt.refreshPullKernel();
+    dt.kernelValid = true;
+    dt.weightsSeen = host.weightsVersion;
+  }
+
+  private void computeKernel(DensityType dt) {
     KernelRule kr = dt.type.kernel();
     double temp = kr.temperature();
     boolean greedy = temp <= 0;
@@ -374,8 +401,8 @@ public final class DensityModel {
     for (double[] m : dt.nextMass) {
       java.util.Arrays.fill(m, 0);
     }
-    double[] y = new double[n];
-    double[] ym = new double[n * d];
+    double[] y = dt.y;
+    double[] ym = dt.ym;
     for (int b = 0; b < dt.buckets; b++) {
       double s = dt.survival(b);
       if (s == 0) {
@@ -396,7 +423,7 @@ public final class DensityModel {
           ym[i * d + c] = am - dm;
         }
       }
-      hop(dt, y, ym, dt.nextRho[dt.next(b)], dt.nextMass[dt.next(b)]);
+      hop(dt, dt.nextRho[dt.next(b)], dt.nextMass[dt.next(b)]);
     }
     // Docked, dwelling vesicles: compartment k holds those with k + 1 releases left. Each
     // releases now and moves down a compartment (compartment 0 is then consumed); this tick's
@@ -422,44 +449,85 @@ public final class DensityModel {
     }
   }
 
-  /** Moves survivors by the kernel (h hops; a vesicle on an absorbing node stops hopping). */
-  private void hop(DensityType dt, double[] y, double[] ym, double[] outRho, double[] outMass) {
+  /**
+   * Moves dt.y, dt.ym by the kernel and adds the result into outRho, outMass: h hops, a vesicle on
+   * an absorbing node stops hopping. Each hop is a sparse K^T x product done by pulling: every
+   * destination sums over its incoming moves, in parallel over destination ranges, so no two
+   * threads write one node.
+   */
+  private void hop(DensityType dt, double[] outRho, double[] outMass) {
     int hops = dt.type.kernel().hops();
-    int n = dt.n;
-    int d = dt.d;
-    double[] curR = y;
-    double[] curM = ym;
+    double[] curR = dt.y;
+    double[] curM = dt.ym;
     for (int k = 0; k < hops; k++) {
-      double[] nr = new double[n];
-      double[] nm = new double[n * d];
-      int[] start = dt.nb.start();
-      int[] dst = dt.nb.destination();
-      for (int i = 0; i < n; i++) {
-        if (k > 0 && dt.absorbing != null && dt.absorbing[i]) {
-          nr[i] += curR[i];
-          for (int c = 0; c < d; c++) {
-            nm[i * d + c] += curM[i * d + c];
-          }
-          continue;
-        }
-        double r = curR[i];
-        for (int q = start[i]; q < start[i + 1]; q++) {
-          double kq = dt.kernel[q];
-          int j = dst[q];
-          nr[j] += kq * r;
-          for (int c = 0; c < d; c++) {
-            nm[j * d + c] += kq * curM[i * d + c];
-          }
-        }
+      boolean last = k == hops - 1;
+      double[] nr = last ? outRho : dt.hopRho[k % 2];
+      double[] nm = last ? outMass : dt.hopMass[k % 2];
+      if (!last) {
+        java.util.Arrays.fill(nr, 0);
+        java.util.Arrays.fill(nm, 0);
       }
+      pull.set(dt, curR, curM, nr, nm, k > 0);
+      workers.forEach((dt.n + PULL_CHUNK - 1) / PULL_CHUNK, pullTask);
       curR = nr;
       curM = nm;
     }
-    for (int i = 0; i < n; i++) {
-      outRho[i] += curR[i];
+  }
+
+  private static final int PULL_CHUNK = 4096;
+  private final Pull pull = new Pull();
+  private final org.nvlab.core.parallel.WorkerPool.Task pullTask = pull::run;
+
+  /** One pull-SpMV hop's arguments, reused across hops (no allocation per tick). */
+  private static final class Pull {
+    private DensityType dt;
+    private double[] fromR;
+    private double[] fromM;
+    private double[] toR;
+    private double[] toM;
+    private boolean absorbingStops;
+
+    void set(DensityType dt, double[] fr, double[] fm, double[] tr, double[] tm, boolean stops) {
+      this.dt = dt;
+      this.fromR = fr;
+      this.fromM = fm;
+      this.toR = tr;
+      this.toM = tm;
+      this.absorbingStops = stops && dt.absorbing != null;
     }
-    for (int c = 0; c < n * d; c++) {
-      outMass[c] += curM[c];
+
+    void run(int chunk, int worker) {
+      int d = dt.d;
+      int from = chunk * PULL_CHUNK;
+      int to = Math.min(dt.n, from + PULL_CHUNK);
+      int[] start = dt.pullStart;
+      int[] src = dt.pullSource;
+      double[] k = dt.pullKernel;
+      boolean[] abs = dt.absorbing;
+      for (int j = from; j < to; j++) {
+        double r = 0;
+        int jd = j * d;
+        if (absorbingStops && abs[j]) {
+          // An absorbed vesicle stays put for the remaining hops of this tick.
+          r += fromR[j];
+          for (int c = 0; c < d; c++) {
+            toM[jd + c] += fromM[jd + c];
+          }
+        }
+        for (int q = start[j]; q < start[j + 1]; q++) {
+          int i = src[q];
+          if (absorbingStops && abs[i]) {
+            continue;
+          }
+          double kq = k[q];
+          r += kq * fromR[i];
+          int id = i * d;
+          for (int c = 0; c < d; c++) {
+            toM[jd + c] += kq * fromM[id + c];
+          }
+        }
+        toR[j] += r;
+      }
     }
   }
 
@@ -650,6 +718,7 @@ public final class DensityModel {
         }
       }
     }
+    host.weightsVersion++;
   }
 
   private static double vDot(ParameterRelease pr, int j, DensityType dt, int i) {
@@ -659,6 +728,18 @@ public final class DensityModel {
       s += pr.v()[j * d + k] * dt.releasedMass[i * d + k];
     }
     return s;
+  }
+
+  /** Rebuilds every kernel at the next tick (after parameter blocks were edited mid-run). */
+  public void invalidate() {
+    for (DensityType dt : types) {
+      dt.kernelValid = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.close();
   }
 
   /** The index of a type by name, or -1. */

@@ -48,6 +48,19 @@ final class DensityType {
   final double[] births;
   final double[] birthMass;
   double aliveBefore;
+  final double[] y;
+  final double[] ym;
+  final double[][] hopRho;
+  final double[][] hopMass;
+
+  /** The moves by destination (pull order): sources, move ids and the kernel in that order. */
+  final int[] pullStart;
+
+  final int[] pullSource;
+  final int[] pullMove;
+  final double[] pullKernel;
+  boolean kernelValid;
+  int weightsSeen;
 
   DensityType(VesicleType t, Neighbourhood nb, int signals) {
     this.type = t;
@@ -91,6 +104,38 @@ final class DensityType {
     releasedMass = new double[n * d];
     births = new double[n];
     birthMass = new double[n * d];
+    y = new double[n];
+    ym = new double[n * d];
+    hopRho = new double[2][n];
+    hopMass = new double[2][n * d];
+    int moves = nb.entryCount();
+    pullStart = new int[n + 1];
+    int[] dst = nb.destination();
+    for (int q = 0; q < moves; q++) {
+      pullStart[dst[q] + 1]++;
+    }
+    for (int j = 0; j < n; j++) {
+      pullStart[j + 1] += pullStart[j];
+    }
+    pullSource = new int[moves];
+    pullMove = new int[moves];
+    pullKernel = new double[moves];
+    int[] fill = java.util.Arrays.copyOf(pullStart, n);
+    int[] start = nb.start();
+    for (int i = 0; i < n; i++) {
+      for (int q = start[i]; q < start[i + 1]; q++) {
+        int at = fill[dst[q]]++;
+        pullSource[at] = i;
+        pullMove[at] = q;
+      }
+    }
+  }
+
+  /** Copies the kernel into pull order after it changed. */
+  void refreshPullKernel() {
+    for (int k = 0; k < pullMove.length; k++) {
+      pullKernel[k] = kernel[pullMove[k]];
+    }
   }
 
   /** Survival of bucket b at an update (before absorption, docking and moving). */
