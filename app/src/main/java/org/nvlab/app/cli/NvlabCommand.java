@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       BenchCommand.class,
       DensityCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      BenchDensityCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
