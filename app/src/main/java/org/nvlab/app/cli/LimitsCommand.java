@@ -138,7 +138,7 @@ public final class LimitsCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "slope within 0.1 of -0.5: %s; relative error below 1%% at N = %d: %s%n",
-          r.slopeAccepted() ? "yes" : "no",
+          f == null ? "not fitted (give two or more N)" : r.slopeAccepted() ? "yes" : "no",
           r.largest().vesicles(),
           r.errorAccepted() ? "yes" : "no");
     }

@@ -161,19 +161,19 @@ public final class FilmLimit implements LimitConstruction {
             targets,
             LimitProjects.zSignals(zCycle),
             n,
-            rows(edges, 32),
+            rows(edges, 24),
             dim,
             vesicles,
             CERTAIN,
             EMITTER,
-            rows(payloadZ, 28),
+            rows(payloadZ, 24),
             list(offset),
             LimitProjects.num(noise),
             MOVE_BIAS,
             DOCK_ALWAYS,
             list(sites),
-            rows(g, 21),
-            rows(b, 21),
+            rows(g, 22),
+            rows(b, 22),
             list(scale));
   }
 
