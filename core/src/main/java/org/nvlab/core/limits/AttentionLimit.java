@@ -6,6 +6,7 @@ import static org.nvlab.core.limits.LimitProjects.MOVE_BIAS;
 import static org.nvlab.core.limits.LimitProjects.list;
 import static org.nvlab.core.limits.LimitProjects.rows;
 
+import java.util.Arrays;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.vesicle.VesicleType;
@@ -29,6 +30,9 @@ import org.nvlab.core.vesicle.VesicleType;
 public final class AttentionLimit implements LimitConstruction {
   static final int QUERY = 0;
 
+  /** The value dimension: the output node reads v[0] into gamma and v[1] into beta. */
+  static final int VALUE_DIM = 2;
+
   private final int keys;
   private final int dim;
   private final double[][] zCycle;
@@ -48,9 +52,6 @@ public final class AttentionLimit implements LimitConstruction {
     this.zCycle = LimitProjects.gaussian(201, cycle, dim, 0, 1);
     this.values = LimitProjects.gaussian(202, keys, VALUE_DIM, 0.5, 1);
   }
-
-  /** The value dimension: the output node reads v[0] into gamma and v[1] into beta. */
-  static final int VALUE_DIM = 2;
 
   /** The construction the lab measures: 6 keys, d = 4, q = 1.5 z, 4 queries in turn. */
   public static AttentionLimit standard() {
@@ -106,7 +107,7 @@ public final class AttentionLimit implements LimitConstruction {
     }
     // The output node receives every value vesicle: 1/N is 1/(N K) with K(j, output) = 1.
     double[] scale = new double[n];
-    java.util.Arrays.fill(scale, 1.0 / vesicles);
+    Arrays.fill(scale, 1.0 / vesicles);
     return """
         {
           "formatVersion": 1,

@@ -6,6 +6,7 @@ import static org.nvlab.core.limits.LimitProjects.MOVE_BIAS;
 import static org.nvlab.core.limits.LimitProjects.list;
 import static org.nvlab.core.limits.LimitProjects.rows;
 
+import java.util.Arrays;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.release.ParameterRelease;
@@ -110,7 +111,7 @@ public final class HypernetworkLimit implements LimitConstruction {
     double[][] edges = new double[post * (pre + 1)][];
     int[] sites = new int[post];
     double[] scale = new double[n];
-    java.util.Arrays.fill(scale, 1);
+    Arrays.fill(scale, 1);
     int e = 0;
     for (int q = 0; q < post; q++) {
       int i = 1 + pre + q;
