@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DensityCommand.class,
       TrainCommand.class,
-      BenchDensityCommand.class
+      BenchDensityCommand.class,
+      LimitsCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
@@ -44,7 +45,7 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench, density, train (see nvlab --help)");
+              + " validate, bench, density, train, limits (see nvlab --help)");
       return USAGE;
     }
     return DesktopLauncher.launch();

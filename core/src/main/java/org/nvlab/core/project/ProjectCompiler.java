@@ -564,20 +564,12 @@ public final class ProjectCompiler {
     float[] scale = perNode(r.nodeScale(), at + "/nodeScale", "nodeScale");
     switch (r.kind()) {
       case "activation" -> {
-        float[] gain = f(r.gain());
-        if (r.gainPerNode() != null) {
-          if (r.gainPerNode().length != n * d) {
-            problem(
-                at + "/gainPerNode",
-                "needs one row of " + d + " numbers per node (" + n + " rows)");
-          } else {
-            gain = f(r.gainPerNode());
-          }
-        }
+        float[] gain = readout(r.gain(), r.gainPerNode(), d, at + "/gainPerNode");
+        float[] bias = readout(r.bias(), r.biasPerNode(), d, at + "/biasPerNode");
         if (r.threshold() != null && !(host instanceof LifNetwork)) {
           problem(at + "/threshold", "a threshold readout acts on a lif host only");
         }
-        return new ActivationRelease(d, gain, f(r.bias()), f(r.threshold()), scale);
+        return new ActivationRelease(d, gain, bias, f(r.threshold()), scale);
       }
       case "parameter" -> {
         boolean lowRank = "low-rank".equals(r.mode());
@@ -680,6 +672,21 @@ public final class ProjectCompiler {
         return null;
       }
     }
+  }
+
+  /**
+   * An activation readout: the per-node rows (n x d) when given and of the right size, else the
+   * shared vector (d), else null.
+   */
+  private float[] readout(double[] shared, double[] perNode, int d, String pointer) {
+    if (perNode == null) {
+      return f(shared);
+    }
+    if (perNode.length != (long) n * d) {
+      problem(pointer, "needs one row of " + d + " numbers per node (" + n + " rows)");
+      return null;
+    }
+    return f(perNode);
   }
 
   private float[] scaled(float[] nodeScale, double s) {

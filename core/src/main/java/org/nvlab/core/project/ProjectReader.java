@@ -793,6 +793,7 @@ public final class ProjectReader {
     double[] bias = null;
     double[] threshold = null;
     double[] gainPerNode = null;
+    double[] biasPerNode = null;
     double[] nodeScale = null;
     String mode = null;
     boolean incoming = true;
@@ -818,9 +819,23 @@ public final class ProjectReader {
         bias = o.numbers("bias", d);
         threshold = o.numbers("threshold", d);
         gainPerNode = o.rows("gainPerNode", d);
+        biasPerNode = o.rows("biasPerNode", d);
         nodeScale = o.numbers("nodeScale", -1);
-        if (gain == null && bias == null && threshold == null && gainPerNode == null) {
-          o.problem("", "an activation release needs at least one of gain, bias, threshold");
+        if (gain != null && gainPerNode != null) {
+          o.problem("gainPerNode", "give gain (shared by all nodes) or gainPerNode, not both");
+        }
+        if (bias != null && biasPerNode != null) {
+          o.problem("biasPerNode", "give bias (shared by all nodes) or biasPerNode, not both");
+        }
+        if (gain == null
+            && bias == null
+            && threshold == null
+            && gainPerNode == null
+            && biasPerNode == null) {
+          o.problem(
+              "",
+              "an activation release needs at least one of gain, bias, threshold (or gainPerNode,"
+                  + " biasPerNode)");
         }
       }
       case "parameter" -> {
@@ -910,6 +925,7 @@ public final class ProjectReader {
         bias,
         threshold,
         gainPerNode,
+        biasPerNode,
         nodeScale,
         mode,
         incoming,

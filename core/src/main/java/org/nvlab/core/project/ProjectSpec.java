@@ -149,6 +149,7 @@ public record ProjectSpec(
       double[] bias,
       double[] threshold,
       double[] gainPerNode,
+      double[] biasPerNode,
       double[] nodeScale,
       String mode,
       boolean incoming,

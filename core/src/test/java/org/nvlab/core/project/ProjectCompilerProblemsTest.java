@@ -106,6 +106,15 @@ class ProjectCompilerProblemsTest {
   }
 
   @Test
+  void aBiasPerNodeOfTheWrongLengthIsReported() {
+    String noBias = remove(BASE, RELEASE + "/bias");
+    String json = set(noBias, RELEASE + "/biasPerNode", "[[1, 1], [1, 1], [1, 1]]");
+    assertOnlyProblem(
+        problems(json), RELEASE + "/biasPerNode", "one row of 2 numbers per node (9 rows)");
+    assertEquals(List.of(), problems(set(noBias, RELEASE + "/biasPerNode", rows(9, "[0.5, -1]"))));
+  }
+
+  @Test
   void anEdgeBiasOfTheWrongLengthIsReportedWithTheMoveCount() {
     // An out-neighbourhood has one move per edge plus staying put: 20 + 9.
     assertOnlyProblem(

@@ -291,6 +291,15 @@ class ProjectReaderProblemsTest {
   }
 
   @Test
+  void aSharedBiasAndPerNodeBiasRowsTogetherAreReported() {
+    // Which of the two would act is not obvious from the file; the reader asks for one.
+    assertOnlyProblem(
+        problems(set(BASE, "/vesicleTypes/0/release/0/biasPerNode", "[[0, 1]]")),
+        "/vesicleTypes/0/release/0/biasPerNode",
+        "give bias (shared by all nodes) or biasPerNode, not both");
+  }
+
+  @Test
   void aMissingHostIsReportedOnceAtHost() {
     assertOnlyProblem(problems(remove(BASE, "/host")), "/host", "is required");
   }

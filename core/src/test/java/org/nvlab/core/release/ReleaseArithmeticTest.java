@@ -73,6 +73,18 @@ class ReleaseArithmeticTest {
   }
 
   @Test
+  void perNodeBiasRowsGiveEachNodeItsOwnBetaReadout() {
+    try (Simulation sim =
+        run(
+            "{\"kind\": \"activation\", \"gain\": [1, 0],"
+                + " \"biasPerNode\": [[0,0],[-3,0.5],[0,0],[0,0]], \"nodeScale\": [1, 0.25, 1, 1]}",
+            "")) {
+      assertEquals((float) (0.25 * K * 0.75), sim.host().gamma()[1]);
+      assertEquals((float) (0.25 * (-3 * K * 0.75 + 0.5 * K * -0.5)), sim.host().beta()[1]);
+    }
+  }
+
+  @Test
   void multiplicativeParameterScalesIncomingWeights() {
     try (Simulation sim =
         run(

@@ -1,0 +1,19 @@
+/**
+ * The paper's limits (SPEC section 10), measured with the engine: each construction is an ordinary
+ * project, built as JSON in code and run by {@link org.nvlab.core.Simulation}, whose per-tick
+ * modulation is compared with the exact tensor mechanism it converges to. docs/model.md section 10
+ * describes the constructions and the measured numbers.
+ *
+ * <ul>
+ *   <li>{@code LimitConstruction}: what a limit provides (its project for N vesicles per tick, its
+ *       path length in ticks, and a reading of measured against exact values after a tick).
+ *   <li>{@code FilmLimit}, {@code AttentionLimit}, {@code HypernetworkLimit}: the three
+ *       constructions; {@code LimitProjects}: the JSON and probing helpers they share.
+ *   <li>{@code LimitMeasurement}: runs a construction over N values and seeds; {@code LimitResult}
+ *       holds the RMS errors per N and the {@code LogLogFit} of error against N.
+ * </ul>
+ *
+ * May import: the facade {@code org.nvlab.core.Simulation}, {@code project}, {@code vesicle},
+ * {@code release}, {@code host}, {@code graph}, {@code process}, {@code parallel}, {@code random}.
+ */
+package org.nvlab.core.limits;
