@@ -23,7 +23,12 @@ import picocli.CommandLine.Command;
       "Neuro-Vesicles Lab: neuromodulation as a population of mobile vesicles.",
       "Without a command, opens the lab's window."
     },
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      BenchCommand.class,
+      AgentsCommand.class
+    })
 public final class NvlabCommand implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -37,7 +42,7 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench (see nvlab --help)");
+              + " validate, bench, agents (see nvlab --help)");
       return USAGE;
     }
     return DesktopLauncher.launch();
