@@ -129,6 +129,11 @@ public final class AgentsCommand implements Callable<Integer> {
             Locale.ROOT,
             "an agent's docking buys %s times the loss reduction of a dense vesicle's%n",
             cell(r.perDockingAdvantage())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "and the same payload buys %s times the loss reduction where the agents put it%n",
+            cell(r.perPayloadAdvantage())));
     return b.toString();
   }
 

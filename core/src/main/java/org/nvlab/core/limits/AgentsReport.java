@@ -58,10 +58,22 @@ public record AgentsReport(
    * much more each intervention of an agent achieves. NaN when a seed lacks either.
    */
   public Spread perDockingAdvantage() {
+    return ratio(AgentsOutcome::reductionPerDocking);
+  }
+
+  /**
+   * The same per unit of released payload: with matched payloads, (sparse reduction) / (dense
+   * reduction), how much more the same gate increments achieve where the agents put them.
+   */
+  public Spread perPayloadAdvantage() {
+    return ratio(AgentsOutcome::reductionPerPayload);
+  }
+
+  private Spread ratio(ToDoubleFunction<AgentsOutcome> q) {
     double[] v = new double[results.size()];
     for (int s = 0; s < v.length; s++) {
       SeedResult r = results.get(s);
-      v[s] = r.sparse().reductionPerDocking() / r.dense().reductionPerDocking();
+      v[s] = q.applyAsDouble(r.sparse()) / q.applyAsDouble(r.dense());
     }
     return Spread.of(v);
   }
@@ -110,6 +122,7 @@ public record AgentsReport(
     out.put("conditions", conditions);
     out.put("dense_payload", densePayload());
     out.put("per_docking_advantage_sparse_over_dense", perDockingAdvantage());
+    out.put("per_payload_advantage_sparse_over_dense", perPayloadAdvantage());
     out.put("payload_ratio_dense_over_sparse", payloadMatch());
     List<Object> perSeed = new ArrayList<>();
     for (SeedResult r : results) {

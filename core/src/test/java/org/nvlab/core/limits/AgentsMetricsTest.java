@@ -88,6 +88,10 @@ class AgentsMetricsTest {
     assertEquals(200, advantage.min(), 1e-9);
     assertEquals(400, advantage.max(), 1e-9);
     assertEquals(1.0, r.payloadMatch().median(), 1e-12);
+    // Same payload (50): the per-payload ratio is the ratio of reductions, 0.4/0.2 and 0.2/0.1.
+    Spread perPayload = r.perPayloadAdvantage();
+    assertEquals(2, perPayload.min(), 1e-12);
+    assertEquals(2, perPayload.max(), 1e-12);
     assertEquals(32, r.sites());
   }
 

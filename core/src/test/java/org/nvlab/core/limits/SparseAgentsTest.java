@@ -3,6 +3,11 @@ package org.nvlab.core.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +80,30 @@ class SparseAgentsTest {
       assertTrue(s.reduction() > d.reduction(), at); // same payload, larger effect
       assertTrue(s.dockings() * 100 < d.dockings(), at);
     }
+  }
+
+  @Test
+  void theSampleProjectsAreTheStandardDesignOnSeedOne() throws IOException {
+    AgentsDesign d = AgentsDesign.standard();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode sparse = json.readTree(Files.readString(sample("sparse-agents")));
+    assertEquals(json.readTree(d.projectJson(AgentsCondition.SPARSE, 1, 0)), sparse);
+    JsonNode dense = json.readTree(Files.readString(sample("dense-modulators")));
+    double payload = dense.at("/vesicleTypes/0/emission/payload/offset/0").asDouble(Double.NaN);
+    assertEquals(json.readTree(d.projectJson(AgentsCondition.DENSE, 1, payload)), dense);
+    // The sample's payload is the matched one rounded (docs/model.md): within 3% of this run's.
+    double matched = report.densePayload().median();
+    assertEquals(matched, payload, 0.03 * matched, "the dense sample's payload");
+  }
+
+  private static Path sample(String name) {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path f = p.resolve("sample-projects").resolve(name + ".nvlab").resolve("project.json");
+      if (Files.isRegularFile(f)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no sample-projects/" + name + ".nvlab above the working directory");
   }
 
   @ParameterizedTest
