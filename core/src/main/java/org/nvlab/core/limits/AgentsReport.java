@@ -130,7 +130,11 @@ public record AgentsReport(
       m.put("seed", r.seed());
       m.put("dense_payload", r.densePayload());
       for (AgentsCondition c : AgentsCondition.values()) {
-        m.put(c.label(), r.outcome(c));
+        Map<String, Object> q = new LinkedHashMap<>();
+        for (Map.Entry<String, ToDoubleFunction<AgentsOutcome>> e : QUANTITIES.entrySet()) {
+          q.put(e.getKey(), e.getValue().applyAsDouble(r.outcome(c)));
+        }
+        m.put(c.label(), q);
       }
       perSeed.add(m);
     }

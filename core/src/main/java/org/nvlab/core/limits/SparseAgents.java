@@ -89,7 +89,7 @@ public final class SparseAgents {
         dense.outcome(design, baseline));
   }
 
-  /** The compiled project of one condition, with every type's project seed set to {@code seed}. */
+  /** The compiled project of one condition; {@code seed} is its project seed (the network). */
   public static CompiledProject compile(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload) {
     String json = design.projectJson(condition, seed, densePayload);
