@@ -41,6 +41,8 @@ public final class Simulation implements AutoCloseable {
   private final int[] birthSeries;
   private final int[][] deathSeries;
   private final int[] dockSeries;
+  private final int[] releaseSeries;
+  private final int[] releasedSeries;
   private final int gammaSeries;
   private final int betaSeries;
   private final int gateSeries;
@@ -60,6 +62,8 @@ public final class Simulation implements AutoCloseable {
     birthSeries = new int[k];
     deathSeries = new int[k][DeathCause.COUNT];
     dockSeries = new int[k];
+    releaseSeries = new int[k];
+    releasedSeries = new int[k];
     for (int t = 0; t < k; t++) {
       String name = project.types()[t].name();
       popSeries[t] = metrics.series("population." + name);
@@ -68,6 +72,8 @@ public final class Simulation implements AutoCloseable {
         deathSeries[t][c.ordinal()] = metrics.series("deaths." + c.label() + "." + name);
       }
       dockSeries[t] = metrics.series("dockings." + name);
+      releaseSeries[t] = metrics.series("releases." + name);
+      releasedSeries[t] = metrics.series("released_payload." + name);
     }
     activationSeries = metrics.series("mean_activation");
     gammaSeries = metrics.series("mean_abs_gamma");
@@ -142,6 +148,8 @@ public final class Simulation implements AutoCloseable {
         metrics.set(deathSeries[k][c], pop.deaths(k, DeathCause.of(c)));
       }
       metrics.set(dockSeries[k], pop.dockings(k));
+      metrics.set(releaseSeries[k], pop.releases(k));
+      metrics.set(releasedSeries[k], pop.releasedPayload(k));
     }
     int n = host.nodeCount();
     double a = 0;

@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
       DensityCommand.class,
       TrainCommand.class,
       BenchDensityCommand.class,
-      LimitsCommand.class
+      LimitsCommand.class,
+      AgentsCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
@@ -45,7 +46,7 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench, density, train, limits (see nvlab --help)");
+              + " validate, bench, density, train, limits, agents (see nvlab --help)");
       return USAGE;
     }
     return DesktopLauncher.launch();

@@ -102,7 +102,8 @@ class RunCommandTest {
 
   @Test
   void theFinalStateHashDependsOnTheSeedButNotOnTheThreadCount() throws IOException {
-    for (String sample : List.of("hello-vesicles", "spiking-dopamine")) {
+    for (String sample :
+        List.of("hello-vesicles", "spiking-dopamine", "sparse-agents", "dense-modulators")) {
       String one = hashOf(sample, "1", null);
       assertEquals(one, hashOf(sample, "2", null), sample + ": 2 threads differ from 1");
       assertEquals(one, hashOf(sample, "4", null), sample + ": 4 threads differ from 1");

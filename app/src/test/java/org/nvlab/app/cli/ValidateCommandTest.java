@@ -15,7 +15,8 @@ class ValidateCommandTest {
 
   @Test
   void aSampleProjectIsValid() {
-    for (String sample : List.of("hello-vesicles", "spiking-dopamine")) {
+    for (String sample :
+        List.of("hello-vesicles", "spiking-dopamine", "sparse-agents", "dense-modulators")) {
       Cli.Result r = Cli.run("validate", Cli.sample(sample).toString());
       assertEquals(0, r.exitCode(), r::toString);
       assertEquals("", r.err(), r::toString);

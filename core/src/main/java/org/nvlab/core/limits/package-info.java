@@ -11,6 +11,12 @@
  *       constructions; {@code LimitProjects}: the JSON and probing helpers they share.
  *   <li>{@code LimitMeasurement}: runs a construction over N values and seeds; {@code LimitResult}
  *       holds the RMS errors per N and the {@code LogLogFit} of error against N.
+ *   <li>{@code SparseAgents}: a handful of long-lived, error-seeking vesicles gate the learning of
+ *       the nodes with the largest error, against dense random vesicles of the same total payload
+ *       and against no vesicles ({@code AgentsDesign} the projects, {@code AgentsCondition} the
+ *       three conditions, {@code AgentsOutcome} one run's numbers, {@code AgentsReport} the summary
+ *       over seeds with {@code Spread}, {@code ReleaseProbe} where releases land, {@code
+ *       DockingSites} which sites had the largest error).
  * </ul>
  *
  * May import: the facade {@code org.nvlab.core.Simulation}, {@code project}, {@code vesicle},

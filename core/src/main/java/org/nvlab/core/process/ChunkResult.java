@@ -27,6 +27,15 @@ final class ChunkResult {
   final long[] deaths = new long[DeathCause.COUNT];
   long dockings;
 
+  /**
+   * The L1 mass of the payloads released in this chunk (sum of |c_k| over releases and components),
+   * in 32.32 fixed point as an unsigned 128-bit integer (high and low words): exact, so the total
+   * does not depend on threads or on the order of the releases. Filled by the release phase.
+   */
+  long releasedHi;
+
+  long releasedLo;
+
   void reset(int type, int from, int to) {
     this.type = type;
     this.from = from;
@@ -36,6 +45,8 @@ final class ChunkResult {
     releaseCount = 0;
     Arrays.fill(deaths, 0);
     dockings = 0;
+    releasedHi = 0;
+    releasedLo = 0;
   }
 
   /** Doubles the dead list (keeping deadCount entries) and returns it. */

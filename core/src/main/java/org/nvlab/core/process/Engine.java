@@ -142,19 +142,10 @@ public final class Engine implements AutoCloseable {
     pool.forEach(chunkCount, updateTask);
     long t4 = lap(Phase.VESICLE_STEP, t3);
     for (int k = 0; k < types.length; k++) {
-      if (releases[k].hasOperators()) {
-        fail(
-            releases[k].apply(
-                host,
-                chunks,
-                chunkStart[k],
-                chunkStart[k + 1],
-                population,
-                runtimes,
-                seed,
-                t,
-                pool));
-      }
+      // Also for types without operators: the release phase counts what every type released.
+      fail(
+          releases[k].apply(
+              host, chunks, chunkStart[k], chunkStart[k + 1], population, runtimes, seed, t, pool));
     }
     long t5 = lap(Phase.RELEASE, t4);
     for (int k = 0; k < types.length; k++) {

@@ -61,6 +61,7 @@ final class Release {
   private int[] bucketEvent = new int[0];
   private int[] chunkOffset = new int[16];
   private final WorkerPool.Task gatherTask = this::gatherChunk;
+  private final WorkerPool.Task measureTask = this::measureChunk;
   private final int[][] touched;
   private final double[][] sumScratch;
   private final double[][] secondScratch;
@@ -116,13 +117,9 @@ final class Release {
     this.opScratch = PerWorker.doubles(threads, 4 * Math.max(1, d) + 16);
   }
 
-  boolean hasOperators() {
-    return nodeOps.length > 0 || cascades.length > 0;
-  }
-
   /**
-   * Applies the releases listed in chunks [from, to) (all of this type). Returns an error message
-   * or null.
+   * Applies the releases listed in chunks [from, to) (all of this type) and adds their number and
+   * payload mass to the tick's counts. Returns an error message or null.
    */
   String apply(
       Host host,
@@ -136,31 +133,82 @@ final class Release {
       WorkerPool wp) {
     failure = null;
     weightsChanged = false;
+    this.chunks = chunks;
+    this.chunkFrom = from;
+    this.chunkTo = to;
     if (nodeOps.length > 0) {
       this.host = host;
-      this.chunks = chunks;
-      this.chunkFrom = from;
-      this.chunkTo = to;
       if (chunkOffset.length < to - from) {
         chunkOffset = new int[Math.max(to - from, 2 * chunkOffset.length)];
       }
-      gatherAndBucket(wp);
+      gatherAndBucket(wp); // measures the payload mass on the way
       wp.forEach(ranges, task);
       this.host = null;
-      this.chunks = null;
       for (NodeRelease op : nodeOps) {
         weightsChanged |= op.changesWeights();
       }
       if (weightsChanged && anyReleases(chunks, from, to)) {
         host.weightsChanged();
       }
+    } else if (anyReleases(chunks, from, to)) {
+      wp.forEach(to - from, measureTask);
     }
+    this.chunks = null;
+    count(chunks, from, to, pop);
     if (failure == null && cascades.length > 0) {
       memoryOfHost = host.memory();
       failure = cascade(chunks, from, to, pop, runtimes, seed, tick);
       memoryOfHost = null;
     }
     return failure;
+  }
+
+  /**
+   * Adds the number of releases and their payload mass (exact 128-bit sums of the chunks' masses,
+   * converted once) to the population's counts for this tick.
+   */
+  private void count(ChunkResult[] chunks, int from, int to, Population pop) {
+    long releases = 0;
+    long hi = 0;
+    long lo = 0;
+    for (int c = from; c < to; c++) {
+      ChunkResult cr = chunks[c];
+      releases += cr.releaseCount;
+      long nl = lo + cr.releasedLo;
+      hi += cr.releasedHi + (Long.compareUnsigned(nl, lo) < 0 ? 1 : 0);
+      lo = nl;
+    }
+    // (hi * 2^64 + lo) / 2^32
+    double mass = hi * SCALE + unsignedToDouble(lo) * INV_SCALE;
+    pop.addReleases(type.index(), releases, mass);
+  }
+
+  /**
+   * Adds the L1 mass of {@code count} payloads stored one after another from {@code offset} to the
+   * chunk's 128-bit fixed-point sum.
+   */
+  private static void addMass(ChunkResult cr, float[] payload, int offset, int count) {
+    long hi = cr.releasedHi;
+    long lo = cr.releasedLo;
+    for (int q = offset; q < offset + count; q++) {
+      long v = Math.abs((long) Math.rint(payload[q] * SCALE));
+      long nl = lo + v;
+      if (Long.compareUnsigned(nl, lo) < 0) {
+        hi++;
+      }
+      lo = nl;
+    }
+    cr.releasedHi = hi;
+    cr.releasedLo = lo;
+  }
+
+  /** The payload mass of a chunk's releases, for types without node operators. */
+  private void measureChunk(int item, int worker) {
+    ChunkResult cr = chunks[chunkFrom + item];
+    float[] payload = pool.payload();
+    for (int k = 0; k < cr.releaseCount; k++) {
+      addMass(cr, payload, cr.releaseSlot[k] * d, d);
+    }
   }
 
   private static boolean anyReleases(ChunkResult[] chunks, int from, int to) {
@@ -212,6 +260,7 @@ final class Release {
       eventNode[base + k] = cr.releaseNode[k];
       System.arraycopy(payload, cr.releaseSlot[k] * d, eventPayload, (base + k) * d, d);
     }
+    addMass(cr, eventPayload, base * d, cr.releaseCount * d);
   }
 
   private void rangeTask(int r, int worker) {

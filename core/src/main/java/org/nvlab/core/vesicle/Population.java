@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * All live vesicles: one {@link Pool} per type, the id counter, and the counts of the current tick
- * (births, deaths by cause, dockings per type), which the recorder reads at the end of the tick.
- * Ids are handed out in a fixed order (emission by type and node, then cascades by parent id), so
- * they too are independent of threads.
+ * (births, deaths by cause, dockings, releases and released payload per type), which the recorder
+ * reads at the end of the tick. Ids are handed out in a fixed order (emission by type and node,
+ * then cascades by parent id), so they too are independent of threads.
  */
 public final class Population {
   private final Pool[] pools;
@@ -14,12 +14,16 @@ public final class Population {
   private final long[] births;
   private final long[][] deaths;
   private final long[] dockings;
+  private final long[] releases;
+  private final double[] released;
 
   public Population(Pool[] pools) {
     this.pools = pools;
     this.births = new long[pools.length];
     this.deaths = new long[pools.length][DeathCause.COUNT];
     this.dockings = new long[pools.length];
+    this.releases = new long[pools.length];
+    this.released = new double[pools.length];
   }
 
   public int typeCount() {
@@ -45,6 +49,8 @@ public final class Population {
   public void startTick() {
     Arrays.fill(births, 0);
     Arrays.fill(dockings, 0);
+    Arrays.fill(releases, 0);
+    Arrays.fill(released, 0);
     for (long[] d : deaths) {
       Arrays.fill(d, 0);
     }
@@ -60,6 +66,15 @@ public final class Population {
 
   public void addDockings(int type, long count) {
     dockings[type] += count;
+  }
+
+  /**
+   * Adds a tick's releases: their number (a dwelling vesicle releases on every tick it dwells) and
+   * the L1 mass of their payloads, sum over releases of sum_k |c_k|.
+   */
+  public void addReleases(int type, long count, double mass) {
+    releases[type] += count;
+    released[type] += mass;
   }
 
   public long births(int type) {
@@ -80,6 +95,16 @@ public final class Population {
 
   public long dockings(int type) {
     return dockings[type];
+  }
+
+  /** Releases of the type in the current tick (dockings plus the ticks of dwelling vesicles). */
+  public long releases(int type) {
+    return releases[type];
+  }
+
+  /** The L1 payload mass the type released in the current tick (see {@link #addReleases}). */
+  public double releasedPayload(int type) {
+    return released[type];
   }
 
   public long size() {

@@ -22,6 +22,8 @@ class SampleProjectsTest {
     List<String> names = samples().stream().map(p -> p.getFileName().toString()).toList();
     assertTrue(names.contains("hello-vesicles.nvlab"), names.toString());
     assertTrue(names.contains("spiking-dopamine.nvlab"), names.toString());
+    assertTrue(names.contains("sparse-agents.nvlab"), names.toString());
+    assertTrue(names.contains("dense-modulators.nvlab"), names.toString());
   }
 
   @ParameterizedTest(name = "{0}")
