@@ -40,7 +40,8 @@ final class Emission {
   private final RngStream[] rng;
   private final WorkerPool.Task countTask = this::countChunk;
   private final WorkerPool.Task fillTask = this::fillChunk;
-  private final WorkerPool.Task replaceTask = this::replaceChunk;
+  private final WorkerPool.Task groupTask = this::groupChunk;
+  private final WorkerPool.Task tailTask = this::tailChunk;
   private Host host;
   private Globals globals;
   private int tick;
@@ -48,6 +49,7 @@ final class Emission {
   private long birthKey;
   private int planned;
   private int[] holes;
+  private int[] groups;
   private int holeCount;
   private int tailBase;
   private long idBase;
@@ -158,21 +160,26 @@ final class Emission {
    * in steady state no vesicle has to be moved to close a hole. Returns how many holes were filled,
    * or -1 with {@link #failure()} set when a payload is not finite.
    */
-  int fill(int[] holes, int holeCount, WorkerPool wp) {
+  int fill(int[] holes, int holeCount, int[] groups, WorkerPool wp) {
     if (planned == 0) {
       return 0;
     }
     this.holes = holes;
     this.holeCount = Math.min(holeCount, planned);
+    this.groups = groups;
     tailBase = pool.grow(planned - this.holeCount);
     if (type.emission().mode() == EmissionRule.Mode.REPLACE) {
-      wp.forEach(chunks(planned, BIRTH_CHUNK), replaceTask);
+      // Births into holes: worker w fills its own group of holes (births are numbered in hole
+      // order, and a birth depends only on its number); the rest go to the end of the pool.
+      wp.forEachStatic(wp.threads(), groupTask);
+      wp.forEach(chunks(planned - this.holeCount, BIRTH_CHUNK), tailTask);
     } else {
       wp.forEach(chunks(emitters.length, EMITTER_CHUNK), fillTask);
     }
     this.host = null;
     this.globals = null;
     this.holes = null;
+    this.groups = null;
     planned = 0;
     return failure != null ? -1 : this.holeCount;
   }
@@ -259,9 +266,20 @@ final class Emission {
     }
   }
 
-  private void replaceChunk(int c, int worker) {
-    int from = c * BIRTH_CHUNK;
-    int to = Math.min(allowed, from + BIRTH_CHUNK);
+  /** REPLACE births numbered within worker w's group of holes. */
+  private void groupChunk(int w, int worker) {
+    int from = groups[w];
+    int to = Math.min(Math.min(groups[w + 1], holeCount), planned);
+    replaceRange(from, to, worker);
+  }
+
+  /** REPLACE births beyond the holes, appended at the end of the pool. */
+  private void tailChunk(int c, int worker) {
+    int from = holeCount + c * BIRTH_CHUNK;
+    replaceRange(from, Math.min(planned, from + BIRTH_CHUNK), worker);
+  }
+
+  private void replaceRange(int from, int to, int worker) {
     for (int q = from; q < to; q++) {
       int i = emitters[CounterRng.below(CounterRng.draw(countKey, q), emitters.length)];
       if (payloadReadsSignals) {

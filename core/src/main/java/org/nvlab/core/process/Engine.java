@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
   private final WorkerPool.Task updateTask = this::updateChunk;
   private final Compaction compaction = new Compaction();
   private int[] holes = new int[1024];
+  private final int[] holeGroups;
   private int tick;
   private final long[] phaseNanos = new long[Phase.values().length];
 
@@ -114,6 +115,7 @@ public final class Engine implements AutoCloseable {
     this.updateEnd = new int[types.length];
     this.chunkStart = new int[types.length + 1];
     this.scratch = PerWorker.doubles(threads, maxRow);
+    this.holeGroups = new int[threads + 1];
   }
 
   /** Runs steps 1-5 of one tick. Throws {@link SimulationException} when the dynamics fail. */
@@ -139,19 +141,29 @@ public final class Engine implements AutoCloseable {
     }
     long t3 = lap(Phase.PREPARE, t2);
     buildChunks();
-    pool.forEach(chunkCount, updateTask);
+    // Static blocks: the births of step 2 later fill this core's holes (see collectHoles).
+    pool.forEachStatic(chunkCount, updateTask);
     long t4 = lap(Phase.VESICLE_STEP, t3);
     for (int k = 0; k < types.length; k++) {
       // Also for types without operators: the release phase counts what every type released.
       fail(
           releases[k].apply(
-              host, chunks, chunkStart[k], chunkStart[k + 1], population, runtimes, seed, t, pool));
+              host,
+              chunks,
+              chunkStart[k],
+              chunkStart[k + 1],
+              chunkCount,
+              population,
+              runtimes,
+              seed,
+              t,
+              pool));
     }
     long t5 = lap(Phase.RELEASE, t4);
     for (int k = 0; k < types.length; k++) {
       int holeCount = collectHoles(k);
       // Step 2's newborns go into this tick's holes (see Emission#fill), the rest is compacted.
-      int filled = emissions[k].fill(holes, holeCount, pool);
+      int filled = emissions[k].fill(holes, holeCount, holeGroups, pool);
       if (filled < 0) {
         fail(emissions[k].failure());
       }
@@ -185,9 +197,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Gathers type k's dead slots and adds the chunks' counts. Slots of vesicles consumed by their
-   * release come first: the release phase has just read their payload lines, so the newborns that
-   * fill them first (Emission#fill) write to lines still in cache.
+   * Gathers type k's dead slots and adds the chunks' counts. The holes are grouped by the worker
+   * whose block of the vesicle step held them ({@code holeGroups[w]} is where worker w's group
+   * starts), so that each core fills the holes its own step just touched; within a group, slots of
+   * vesicles consumed by their release come first: the release phase has just read their payload
+   * lines, so newborns written there find them in cache.
    */
   private int collectHoles(int k) {
     int total = 0;
@@ -197,16 +211,26 @@ public final class Engine implements AutoCloseable {
     if (holes.length < total) {
       holes = new int[Math.max(total, 2 * holes.length)];
     }
+    int threads = pool.threads();
     int q = 0;
-    for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
-      ChunkResult cr = chunks[c];
-      System.arraycopy(cr.consumed, 0, holes, q, cr.consumedCount);
-      q += cr.consumedCount;
+    for (int w = 0; w < threads; w++) {
+      holeGroups[w] = q;
+      int from = Math.max(chunkStart[k], pool.blockStart(chunkCount, w));
+      int to = Math.min(chunkStart[k + 1], pool.blockStart(chunkCount, w + 1));
+      for (int c = from; c < to; c++) {
+        ChunkResult cr = chunks[c];
+        System.arraycopy(cr.consumed, 0, holes, q, cr.consumedCount);
+        q += cr.consumedCount;
+      }
+      for (int c = from; c < to; c++) {
+        ChunkResult cr = chunks[c];
+        System.arraycopy(cr.dead, 0, holes, q, cr.deadCount);
+        q += cr.deadCount;
+      }
     }
+    holeGroups[threads] = q;
     for (int c = chunkStart[k]; c < chunkStart[k + 1]; c++) {
       ChunkResult cr = chunks[c];
-      System.arraycopy(cr.dead, 0, holes, q, cr.deadCount);
-      q += cr.deadCount;
       for (int cause = 0; cause < DeathCause.COUNT; cause++) {
         long dc = cr.deaths[cause];
         if (dc != 0) {

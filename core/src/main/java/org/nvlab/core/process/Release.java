@@ -80,6 +80,7 @@ final class Release {
   private volatile String failure;
   private boolean weightsChanged;
   private float[] memoryOfHost;
+  private int totalChunks;
 
   Release(VesicleType type, Pool pool, int nodeCount, int threads) {
     this.type = type;
@@ -126,12 +127,14 @@ final class Release {
       ChunkResult[] chunks,
       int from,
       int to,
+      int totalChunks,
       Population pop,
       TypeRuntime[] runtimes,
       long seed,
       int tick,
       WorkerPool wp) {
     failure = null;
+    this.totalChunks = totalChunks;
     weightsChanged = false;
     this.chunks = chunks;
     this.chunkFrom = from;
@@ -238,7 +241,8 @@ final class Release {
       eventPayload = new float[cap * d];
       bucketEvent = new int[cap];
     }
-    wp.forEach(chunkTo - chunkFrom, gatherTask);
+    // The same static blocks as the vesicle step: each core gathers from the chunks it stepped.
+    wp.forEachStatic(totalChunks, gatherTask);
     java.util.Arrays.fill(bucketStart, 0);
     for (int e = 0; e < total; e++) {
       bucketStart[eventNode[e] / rangeSize + 1]++;
@@ -252,9 +256,12 @@ final class Release {
     }
   }
 
-  private void gatherChunk(int item, int worker) {
-    ChunkResult cr = chunks[chunkFrom + item];
-    int base = chunkOffset[item];
+  private void gatherChunk(int chunk, int worker) {
+    if (chunk < chunkFrom || chunk >= chunkTo) {
+      return; // another type's chunk
+    }
+    ChunkResult cr = chunks[chunk];
+    int base = chunkOffset[chunk - chunkFrom];
     float[] payload = pool.payload();
     for (int k = 0; k < cr.releaseCount; k++) {
       eventNode[base + k] = cr.releaseNode[k];
