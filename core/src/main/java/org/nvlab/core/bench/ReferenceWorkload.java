@@ -45,7 +45,7 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
     }
     return """
         {
-          "formatVersion": 1,
+          "formatVersion": 2,
           "name": "reference-workload",
           "description": "The engine benchmark's reference workload.",
           "seed": 42,

@@ -65,7 +65,7 @@ public final class LearnedParameters {
             obj(obj(t, "emission"), "payload").set("offset", array(t, v));
         case "docking.bias" -> obj(t, "docking").put("bias", v[0]);
         case "docking.eta" -> {
-          ObjectNode d = obj(t, "docking");
+          ObjectNode d = obj(obj(t, "docking"), "weights");
           d.put("activation", v[0]);
           d.put("abs_error", v[1]);
           d.put("gate", v[2]);

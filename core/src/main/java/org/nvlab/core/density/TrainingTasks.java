@@ -56,7 +56,7 @@ public final class TrainingTasks {
   public static Task routing() {
     String json =
         """
-        {"formatVersion": 1, "name": "learn-routing", "seed": 2, "ticks": 40,
+        {"formatVersion": 2, "name": "learn-routing", "seed": 2, "ticks": 40,
          "description": "Couriers learn, through the density model, to route to nodes 30-39.",
          "host": {"kind": "rate", "graph": {"builder": "fixed-out-degree", "nodes": 40, "degree": 4},
                   "rate": {"mode": "recurrent"}},
@@ -85,7 +85,7 @@ public final class TrainingTasks {
   public static Task release() {
     String json =
         """
-        {"formatVersion": 1, "name": "learn-release", "seed": 3, "ticks": 30,
+        {"formatVersion": 2, "name": "learn-release", "seed": 3, "ticks": 30,
          "description": "Tuners' ACTIVATION release maps learn, through the density model, to set the outputs.",
          "host": {"kind": "rate", "graph": {"builder": "layered", "layers": [2, 6, 2]},
                   "weights": {"law": "normal-fan-in", "std": 1.0},

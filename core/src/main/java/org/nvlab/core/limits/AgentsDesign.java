@@ -184,7 +184,7 @@ public record AgentsDesign(Task task, Agents agents, Dense dense, int ticks, int
     Task k = task;
     return """
         {
-          "formatVersion": 1,
+          "formatVersion": 2,
           "name": "%s",
           "description": "%s",
           "seed": %d,
@@ -264,7 +264,7 @@ public record AgentsDesign(Task task, Agents agents, Dense dense, int ticks, int
               "emission": {"mode": "replace", "target": %d, "payload": {"offset": [%s]}},
               "lifetime": {"law": "fixed", "mean": %s},
               "kernel": {"temperature": 1, "neighbourhood": "both", "theta": {"abs_error": %s}},
-              "docking": {"bias": %s, "abs_error": %s, "dwell": %d, "sites": %s},
+              "docking": {"bias": %s, "weights": {"abs_error": %s}, "dwell": %d, "sites": %s},
               "release": [{"kind": "learning", "l": [1]}]
             }
         """

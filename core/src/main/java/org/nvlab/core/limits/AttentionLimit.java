@@ -110,7 +110,7 @@ public final class AttentionLimit implements LimitConstruction {
     Arrays.fill(scale, 1.0 / vesicles);
     return """
         {
-          "formatVersion": 1,
+          "formatVersion": 2,
           "name": "attention-limit",
           "description": "The attention limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) query vesicles per tick with payload q = E z; a content kernel sends each to key node j with probability softmax_j(q.k_j/sqrt(d)); docked there, it releases a cascade: a value vesicle carrying the node's memory v_j, which hops to output node %d and adds v_j[0]/N to its gamma and v_j[1]/N to its beta. Each tick the output node's (gamma, beta) is an unbiased sample of softmax attention, sum_j softmax_j v_j.",
           "seed": 12,

@@ -118,7 +118,7 @@ public final class FilmLimit implements LimitConstruction {
     }
     return """
         {
-          "formatVersion": 1,
+          "formatVersion": 2,
           "name": "film-limit",
           "description": "The FiLM limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) vesicles per tick carrying c = E z + u + noise; they hop to the targets 1..%d by a softmax kernel, dock there with probability 1 and release gamma_i += G_i.c / (N K(0,i)), beta_i += B_i.c / (N K(0,i)). Each tick's gamma and beta are then an unbiased sample of FiLM's G(Ez+u) and B(Ez+u), with an error falling as N^-1/2.",
           "seed": 11,

@@ -124,7 +124,7 @@ public final class HypernetworkLimit implements LimitConstruction {
     }
     return """
         {
-          "formatVersion": 1,
+          "formatVersion": 2,
           "name": "hypernetwork-limit",
           "description": "The hypernetwork limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) vesicles per tick carrying c = E z + u; they hop to the postsynaptic layer %d..%d, dock there with probability 1 and release the low-rank PARAMETER update Delta w_ij = (U c)_i (V c)_j / (N K(0,i)) on the incoming edges from the presynaptic layer 1..%d. Each tick's weight change is then an unbiased sample of the hypernetwork's H(z)_ij = (U c)_i (V c)_j, with an error falling as N^-1/2.",
           "seed": 13,

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,24 +73,25 @@ public final class ProjectReader {
     return Files.isDirectory(path) ? path.resolve("project.json") : path;
   }
 
-  /** Reads and checks a project; throws with every problem found. */
+  /**
+   * Reads and checks a project: a {@code NAME.nvlab} folder, its {@code project.json}, or a {@code
+   * NAME.nvlab.zip} archive; older formats are migrated (see {@link ProjectFiles#load}). Throws
+   * with every problem found.
+   */
   public static ProjectSpec read(Path path) throws ProjectException {
-    Path f = projectFile(path);
-    String name = f.getFileName() == null ? f.toString() : f.getFileName().toString();
-    String text;
-    try {
-      text = Files.readString(f);
-    } catch (NoSuchFileException e) {
-      throw new ProjectException(new Problem(f.toString(), "", "no such file"));
-    } catch (IOException e) {
-      throw new ProjectException(
-          new Problem(f.toString(), "", "cannot be read: " + e.getMessage()));
-    }
-    return parse(text, name);
+    return ProjectFiles.load(path).spec();
   }
 
   /** Parses project JSON text; {@code file} names it in messages. */
   public static ProjectSpec parse(String text, String file) throws ProjectException {
+    return read(parseTree(text, file), file);
+  }
+
+  /**
+   * Parses project JSON text into a tree without checking its content: only that it is one JSON
+   * object, with no key given twice and nothing after it.
+   */
+  public static ObjectNode parseTree(String text, String file) throws ProjectException {
     JsonNode root;
     try (JsonParser p = JSON.createParser(text)) {
       root = JSON.readTree(p);
@@ -104,19 +106,53 @@ public final class ProjectReader {
       }
     } catch (StreamReadException e) {
       throw new ProjectException(syntaxProblem(e, file));
+    } catch (StreamConstraintsException e) {
+      // Nesting thousands deep or a number of thousands of digits: refused before it costs.
+      throw new ProjectException(
+          new Problem(
+              file,
+              "",
+              "is beyond what a project file may hold: "
+                  + e.getOriginalMessage()
+                  + (e.getLocation() == null ? "" : ", at " + where(e.getLocation()))));
     } catch (IOException e) {
       throw new ProjectException(new Problem(file, "", "cannot be read: " + e.getMessage()));
     }
     if (root == null || root.isMissingNode()) {
       throw new ProjectException(new Problem(file, "", "is empty"));
     }
-    if (!root.isObject()) {
+    if (!(root instanceof ObjectNode object)) {
       throw new ProjectException(
           new Problem(
               file,
               "",
               "must hold one JSON object {...} describing the project, got " + JsonIn.kind(root)));
     }
+    return object;
+  }
+
+  /**
+   * Reads a parsed project tree: migrates it to the current format (in place: pass a copy to keep
+   * the original) and checks it.
+   */
+  public static ProjectSpec read(JsonNode tree, String file) throws ProjectException {
+    if (!(tree instanceof ObjectNode root)) {
+      throw new ProjectException(
+          new Problem(file, "", "must hold one JSON object {...} describing the project"));
+    }
+    int version = ProjectMigrations.version(root);
+    if (version > ProjectSpec.FORMAT_VERSION) {
+      // A newer format may mean anything: say so, and nothing else.
+      throw new ProjectException(
+          new Problem(
+              file,
+              "/formatVersion",
+              "this project was written by a newer version of the lab (format "
+                  + version
+                  + "); this build reads formats up to "
+                  + ProjectSpec.FORMAT_VERSION));
+    }
+    ProjectMigrations.migrate(root);
     ProjectReader r = new ProjectReader(file);
     ProjectSpec spec = r.project(new JsonIn(root, "", file, r.problems));
     if (!r.problems.isEmpty()) {
@@ -166,6 +202,8 @@ public final class ProjectReader {
               + "); this build reads formats up to "
               + ProjectSpec.FORMAT_VERSION);
     }
+    // Editors use "$schema" to find the schema; the lab knows its own format.
+    o.text("$schema", null);
     String name = o.text("name", "untitled");
     String description = o.text("description", "");
     long seed = o.integer("seed", 1L, 0L, Long.MAX_VALUE);
@@ -755,11 +793,23 @@ public final class ProjectReader {
 
   private DockingSpec docking(JsonIn o, int p) {
     double bias = o.num("bias", -3, -BIG, BIG);
-    double[] eta = {
-      o.num("activation", 0, -BIG, BIG),
-      o.num("abs_error", 0, -BIG, BIG),
-      o.num("gate", 0, -BIG, BIG)
-    };
+    double[] eta = new double[3];
+    if (o.has("weights")) {
+      JsonIn w = o.obj("weights");
+      eta[0] = w.num("activation", 0, -BIG, BIG);
+      eta[1] = w.num("abs_error", 0, -BIG, BIG);
+      eta[2] = w.num("gate", 0, -BIG, BIG);
+      w.finish();
+    }
+    for (String moved : new String[] {"activation", "abs_error", "gate"}) {
+      if (o.raw(moved) != null) {
+        o.problem(
+            moved,
+            "in format 2 the docking weights live in docking.weights: {\"weights\": {\""
+                + moved
+                + "\": ...}}");
+      }
+    }
     double content = o.num("content", 0, -BIG, BIG);
     String receptors = o.choice("receptors", "random", "random", "memory", "ones");
     double receptorStd = o.num("receptorStd", 1, 0, BIG);

@@ -19,7 +19,7 @@ public record ProjectSpec(
     List<TypeSpec> vesicleTypes) {
 
   /** The format version this build reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** A set of nodes: explicit indices, a layer, a half-open range, or all nodes (all null). */
   public record NodeSet(int[] nodes, Integer layer, int[] range) {

@@ -114,10 +114,10 @@ class ProjectReaderProblemsTest {
   @Test
   void aNewerFormatVersionIsRefusedWithBothVersions() {
     assertOnlyProblem(
-        problems(set(BASE, "/formatVersion", "2")),
+        problems(set(BASE, "/formatVersion", "3")),
         "/formatVersion",
         "newer version",
-        "format 2",
+        "format 3",
         "up to " + ProjectSpec.FORMAT_VERSION);
   }
 

@@ -1,0 +1,617 @@
+package org.nvlab.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.Signals;
+
+/**
+ * Random valid projects (current format) for property tests: every builder, host kind, signal
+ * shape, emission mode, node-set form and release kind, optional fields present or left to their
+ * defaults, with the numbers that break careless writers (1e-300, -0.0, 0.1, long seeds, whole
+ * numbers written as 3 and as 3.0) and names in any script (quotes, backslashes, control
+ * characters, emoji). Graphs stay small so that compiling each one is cheap.
+ *
+ * <p>Generation follows the format's cross-field rules (a square wave's period of at least 2, a
+ * feed-forward rate host only on an acyclic graph, readouts of payloadDim numbers, per-node lists
+ * of one entry per node, a cascade's child among the types...), so every project it makes is valid;
+ * {@code RandomProjectsTest} checks that it is.
+ */
+final class RandomProjects {
+  private RandomProjects() {}
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  /** Random valid project trees, reproducible from jqwik's seed. */
+  static Arbitrary<ObjectNode> projects() {
+    return Arbitraries.randomValue(RandomProjects::project);
+  }
+
+  /** The graph facts the rest of the project must agree with. */
+  private record Graph(int nodes, int layers, int edges, boolean acyclic) {}
+
+  static ObjectNode project(Random r) {
+    ObjectNode p = F.objectNode();
+    p.put("formatVersion", ProjectSpec.FORMAT_VERSION);
+    p.put("name", text(r, 1 + r.nextInt(20)));
+    if (r.nextBoolean()) {
+      p.put("description", text(r, r.nextInt(80)));
+    }
+    if (r.nextInt(4) > 0) {
+      p.put("seed", r.nextBoolean() ? r.nextInt(1000) : r.nextLong() & Long.MAX_VALUE);
+    }
+    if (r.nextInt(4) > 0) {
+      p.put("ticks", r.nextInt(500));
+    }
+    int zDim = r.nextInt(3);
+    ObjectNode host = F.objectNode();
+    Graph g = host(r, host);
+    p.set("host", host);
+    int memoryDim = host.path("memoryDim").asInt(0);
+    boolean targets = host.has("targets");
+    if (zDim > 0 || r.nextBoolean()) {
+      ObjectNode globals = F.objectNode();
+      if (targets && r.nextBoolean()) {
+        globals.put("reward", "task");
+      } else if (r.nextBoolean()) {
+        globals.set("reward", signal(r));
+      }
+      if (r.nextBoolean()) {
+        globals.put("task", r.nextInt(3));
+      }
+      if (zDim > 0) {
+        ArrayNode z = globals.putArray("z");
+        for (int k = 0; k < zDim; k++) {
+          z.add(signal(r));
+        }
+      }
+      p.set("globals", globals);
+    }
+    int typeCount = 1 + r.nextInt(3);
+    int[] dims = new int[typeCount];
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < typeCount; t++) {
+      dims[t] = 1 + r.nextInt(3);
+      names.add("type " + t + " " + text(r, r.nextInt(6)));
+    }
+    ArrayNode types = p.putArray("vesicleTypes");
+    for (int t = 0; t < typeCount; t++) {
+      types.add(type(r, names, dims, t, zDim, memoryDim, g, host));
+    }
+    return p;
+  }
+
+  private static Graph host(Random r, ObjectNode host) {
+    boolean lif = r.nextInt(3) == 0;
+    host.put("kind", lif ? "lif" : "rate");
+    ObjectNode graph = host.putObject("graph");
+    Graph g;
+    switch (r.nextInt(5)) {
+      case 0 -> {
+        graph.put("builder", "layered");
+        ArrayNode layers = graph.putArray("layers");
+        int count = 1 + r.nextInt(4);
+        int nodes = 0;
+        int edges = 0;
+        int prev = 0;
+        for (int k = 0; k < count; k++) {
+          int size = 1 + r.nextInt(5);
+          layers.add(size);
+          nodes += size;
+          edges += prev * size;
+          prev = size;
+        }
+        boolean dense = r.nextBoolean();
+        if (!dense) {
+          graph.set("density", number(r, 0, 1));
+        }
+        g = new Graph(nodes, count, dense ? edges : -1, true);
+      }
+      case 1 -> {
+        graph.put("builder", "grid");
+        int w = 1 + r.nextInt(5);
+        int h = 1 + r.nextInt(5);
+        graph.put("width", w);
+        graph.put("height", h);
+        if (r.nextBoolean()) {
+          graph.put("torus", r.nextBoolean());
+        }
+        if (r.nextBoolean()) {
+          graph.put("diagonal", r.nextBoolean());
+        }
+        g = new Graph(w * h, 0, -1, false);
+      }
+      case 2 -> {
+        graph.put("builder", "erdos-renyi");
+        int n = 1 + r.nextInt(20);
+        graph.put("nodes", n);
+        graph.set("p", number(r, 0, 1));
+        g = new Graph(n, 0, -1, false);
+      }
+      case 3 -> {
+        graph.put("builder", "fixed-out-degree");
+        int n = 1 + r.nextInt(20);
+        graph.put("nodes", n);
+        graph.put("degree", r.nextInt(n));
+        g = new Graph(n, 0, -1, false);
+      }
+      default -> {
+        graph.put("builder", "edge-list");
+        int n = 1 + r.nextInt(8);
+        graph.put("nodes", n);
+        ArrayNode edges = graph.putArray("edges");
+        boolean acyclic = r.nextBoolean();
+        Set<Long> seen = new LinkedHashSet<>();
+        int want = r.nextInt(2 * n + 1);
+        for (int k = 0; k < want; k++) {
+          int a = r.nextInt(n);
+          int b = r.nextInt(n);
+          if (acyclic && a >= b) {
+            continue;
+          }
+          if (seen.add((long) a * n + b)) {
+            ArrayNode e = edges.addArray().add(a).add(b);
+            if (r.nextBoolean()) {
+              e.add(number(r, -2, 2));
+            }
+          }
+        }
+        g = new Graph(n, 0, seen.size(), acyclic);
+      }
+    }
+    if (r.nextInt(4) == 0) {
+      graph.put("seed", r.nextLong() & Long.MAX_VALUE);
+    }
+    if (r.nextInt(3) == 0) {
+      ObjectNode w = host.putObject("weights");
+      String law = pick(r, "constant", "uniform", "normal", "normal-fan-in");
+      w.put("law", law);
+      switch (law) {
+        case "constant" -> w.set(r.nextBoolean() ? "mean" : "value", number(r, -2, 2));
+        case "uniform" -> {
+          double low = r.nextDouble() * 2 - 1;
+          w.put("low", low);
+          w.put("high", low + r.nextDouble());
+        }
+        default -> {
+          w.set("mean", number(r, -1, 1));
+          w.set("std", number(r, 0, 2));
+        }
+      }
+    }
+    if (lif) {
+      if (r.nextBoolean()) {
+        ObjectNode l = host.putObject("lif");
+        maybe(r, l, "dt", number(r, 0.1, 2));
+        maybe(r, l, "tauMembrane", number(r, 1, 50));
+        maybe(r, l, "vRest", number(r, -1, 0));
+        maybe(r, l, "vReset", number(r, -1, 0));
+        maybe(r, l, "threshold", number(r, 0.5, 2));
+        if (r.nextBoolean()) {
+          l.put("refractory", r.nextInt(5));
+        }
+        maybe(r, l, "tauSynapse", number(r, 0, 10));
+        maybe(r, l, "tauRate", number(r, 1, 50));
+        if (r.nextBoolean()) {
+          ObjectNode s = l.putObject("stdp");
+          maybe(r, s, "rate", number(r, 0, 0.1));
+          maybe(r, s, "aPlus", number(r, 0, 0.1));
+          maybe(r, s, "aMinus", number(r, 0, 0.1));
+          maybe(r, s, "tauPlus", number(r, 1, 50));
+          maybe(r, s, "tauMinus", number(r, 1, 50));
+          maybe(r, s, "tauEligibility", number(r, 1, 500));
+          double lo = r.nextDouble() - 0.5;
+          if (r.nextBoolean()) {
+            s.put("wMin", lo);
+            s.put("wMax", lo + r.nextDouble());
+          }
+        }
+      }
+    } else if (r.nextBoolean() || !g.acyclic()) {
+      ObjectNode rate = host.putObject("rate");
+      if (r.nextBoolean()) {
+        rate.put("activation", pick(r, "identity", "tanh", "relu", "sigmoid"));
+      }
+      if (!g.acyclic() || r.nextBoolean()) {
+        rate.put("mode", g.acyclic() ? pick(r, "feedforward", "recurrent") : "recurrent");
+      }
+      maybe(r, rate, "bias", number(r, -1, 1));
+      maybe(r, rate, "learningRate", number(r, 0, 0.1));
+    }
+    if (r.nextBoolean()) {
+      int m = 1 + r.nextInt(3);
+      host.put("memoryDim", m);
+      switch (r.nextInt(3)) {
+        case 0 -> host.putObject("memoryInit").set("std", number(r, 0, 2));
+        case 1 -> {
+          ArrayNode rows = host.putArray("memoryInit");
+          for (int i = 0; i < g.nodes(); i++) {
+            rows.add(numbers(r, m, -1, 1));
+          }
+        }
+        default -> {}
+      }
+    }
+    maybe(r, host, "modulationDecay", number(r, 0, 1));
+    maybe(r, host, "gateDecay", number(r, 0, 1));
+    for (String key : new String[] {"inputs", "targets"}) {
+      if (r.nextBoolean()) {
+        ArrayNode list = host.putArray(key);
+        int count = 1 + r.nextInt(2);
+        for (int k = 0; k < count; k++) {
+          ObjectNode b = list.addObject();
+          b.set("nodes", nodeSet(r, g, false));
+          b.set("signal", signal(r));
+        }
+      }
+    }
+    return g;
+  }
+
+  private static ObjectNode type(
+      Random r,
+      List<String> names,
+      int[] dims,
+      int t,
+      int zDim,
+      int memoryDim,
+      Graph g,
+      ObjectNode host) {
+    int d = dims[t];
+    ObjectNode o = F.objectNode();
+    o.put("name", names.get(t));
+    o.put("payloadDim", d);
+    int p = r.nextInt(3);
+    if (p > 0) {
+      o.put("stateDim", p);
+    }
+    // Emission.
+    ObjectNode e = o.putObject("emission");
+    String mode = pick(r, "none", "poisson", "bernoulli", "replace");
+    e.put("mode", mode);
+    if (!mode.equals("none")) {
+      e.set("lambdaMax", mode.equals("bernoulli") ? number(r, 0, 1) : number(r, 0, 5));
+      if (r.nextBoolean()) {
+        ObjectNode w = e.putObject("weights");
+        for (int k = 0; k < Signals.Z0; k++) {
+          maybe(r, w, Signals.name(k), number(r, -3, 3));
+        }
+        if (zDim > 0 && r.nextBoolean()) {
+          w.set("z", numbers(r, zDim, -1, 1));
+        }
+      }
+      maybe(r, e, "bias", number(r, -3, 3));
+      if (r.nextBoolean()) {
+        e.set("emitters", nodeSet(r, g, true));
+      }
+      if (mode.equals("replace") || r.nextInt(4) == 0) {
+        e.put("target", r.nextInt(50));
+      }
+      if (r.nextBoolean()) {
+        ObjectNode pl = e.putObject("payload");
+        if (r.nextBoolean()) {
+          pl.set("matrix", matrix(r, d, Signals.length(zDim)));
+        }
+        if (zDim > 0 && r.nextBoolean()) {
+          pl.set("z", matrix(r, d, zDim));
+        }
+        if (r.nextBoolean()) {
+          pl.set("offset", numbers(r, d, -1, 1));
+        }
+        if (r.nextBoolean()) {
+          pl.put("phi", pick(r, "identity", "tanh"));
+        }
+        maybe(r, pl, "noise", number(r, 0, 1));
+      }
+    }
+    // Lifetime.
+    ObjectNode life = o.putObject("lifetime");
+    String law = pick(r, "exponential", "fixed");
+    life.put("law", law);
+    life.set(law.equals("fixed") && r.nextBoolean() ? "value" : "mean", number(r, 0.5, 100));
+    maybe(r, life, "hazard", number(r, 0, 0.5));
+    // Kernel.
+    ObjectNode k = o.putObject("kernel");
+    if (r.nextInt(5) == 0) {
+      k.put("temperature", "Infinity");
+    } else {
+      maybe(r, k, "temperature", number(r, 0.1, 5));
+    }
+    String nb = pick(r, "out", "in", "both");
+    k.put("neighbourhood", nb);
+    if (r.nextBoolean()) {
+      k.put("hops", 1 + r.nextInt(3));
+    }
+    if (r.nextBoolean()) {
+      ObjectNode th = k.putObject("theta");
+      for (String f : KernelRule.FEATURES) {
+        maybe(r, th, f, number(r, -2, 2));
+      }
+    }
+    if (g.edges() >= 0 && r.nextInt(3) == 0) {
+      int moves = g.nodes() + (nb.equals("both") ? 2 * g.edges() : g.edges());
+      k.set("edgeBias", numbers(r, moves, -1, 1));
+    } else if (r.nextInt(3) == 0) {
+      k.putObject("edgeBias").set("std", number(r, 0, 1));
+    }
+    if (r.nextInt(3) == 0) {
+      ObjectNode c = k.putObject("content");
+      c.set("scale", number(r, 0.1, 2));
+      if (memoryDim == d && r.nextBoolean()) {
+        c.put("keys", "memory");
+      } else {
+        c.put("keys", "random");
+        maybe(r, c, "keyStd", number(r, 0, 2));
+      }
+    }
+    // Docking.
+    ObjectNode dk = o.putObject("docking");
+    maybe(r, dk, "bias", number(r, -5, 2));
+    if (r.nextBoolean()) {
+      ObjectNode w = dk.putObject("weights");
+      maybe(r, w, "activation", number(r, -2, 2));
+      maybe(r, w, "abs_error", number(r, -2, 2));
+      maybe(r, w, "gate", number(r, -2, 2));
+    }
+    if (r.nextInt(3) == 0) {
+      dk.set("content", number(r, 0.1, 2));
+      dk.put("receptors", memoryDim == d && r.nextBoolean() ? "memory" : pick(r, "random", "ones"));
+      maybe(r, dk, "receptorStd", number(r, 0, 2));
+    }
+    if (p > 0 && r.nextBoolean()) {
+      dk.set("state", numbers(r, p, -1, 1));
+    }
+    if (r.nextBoolean()) {
+      dk.put("dwell", 1 + r.nextInt(4));
+    }
+    if (r.nextInt(3) == 0) {
+      dk.set("sites", nodeSet(r, g, true));
+    }
+    if (p > 0 && r.nextBoolean()) {
+      ObjectNode s = o.putObject("state");
+      maybe(r, s, "decay", number(r, 0, 1));
+      if (r.nextBoolean()) {
+        s.set("input", matrix(r, p, 3));
+      }
+    }
+    // Release.
+    ArrayNode release = o.putArray("release");
+    int count = r.nextInt(4);
+    boolean lif = host.path("kind").asText().equals("lif");
+    for (int q = 0; q < count; q++) {
+      ObjectNode rel = release.addObject();
+      switch (r.nextInt(memoryDim > 0 ? 5 : 4)) {
+        case 0 -> {
+          rel.put("kind", "activation");
+          boolean any = false;
+          if (r.nextBoolean()) {
+            rel.set("gain", numbers(r, d, -1, 1));
+            any = true;
+          } else if (r.nextInt(4) == 0) {
+            rel.set("gainPerNode", matrix(r, g.nodes(), d));
+            any = true;
+          }
+          if (r.nextBoolean()) {
+            rel.set("bias", numbers(r, d, -1, 1));
+            any = true;
+          } else if (r.nextInt(4) == 0) {
+            rel.set("biasPerNode", matrix(r, g.nodes(), d));
+            any = true;
+          }
+          if (lif && (r.nextBoolean() || !any)) {
+            rel.set("threshold", numbers(r, d, -1, 1));
+            any = true;
+          }
+          if (!any) {
+            rel.set("gain", numbers(r, d, -1, 1));
+          }
+          if (r.nextInt(4) == 0) {
+            rel.set("nodeScale", numbers(r, g.nodes(), 0, 2));
+          }
+        }
+        case 1 -> {
+          rel.put("kind", "parameter");
+          if (r.nextBoolean()) {
+            rel.put("edges", pick(r, "incoming", "outgoing"));
+          }
+          if (r.nextBoolean()) {
+            rel.put("mode", "low-rank");
+            maybe(r, rel, "uStd", number(r, 0, 2));
+            maybe(r, rel, "vStd", number(r, 0, 2));
+            maybe(r, rel, "scale", number(r, -0.1, 0.1));
+          } else {
+            if (r.nextBoolean()) {
+              rel.put("mode", "multiplicative");
+            }
+            maybe(r, rel, "eta", number(r, -0.1, 0.1));
+            rel.set("h", numbers(r, d, -1, 1));
+          }
+          if (r.nextInt(4) == 0) {
+            rel.set("nodeScale", numbers(r, g.nodes(), 0, 2));
+          }
+        }
+        case 2 -> {
+          rel.put("kind", "learning");
+          rel.set("l", numbers(r, d, -1, 1));
+          if (r.nextInt(4) == 0) {
+            rel.set("nodeScale", numbers(r, g.nodes(), 0, 2));
+          }
+        }
+        case 3 -> {
+          rel.put("kind", "cascade");
+          int child = r.nextInt(names.size());
+          int dc = dims[child];
+          rel.put("child", names.get(child));
+          maybe(r, rel, "count", number(r, 0, 3));
+          if (r.nextBoolean()) {
+            rel.put("poisson", r.nextBoolean());
+          }
+          if (memoryDim == dc && r.nextInt(4) == 0) {
+            rel.put("payload", "memory");
+          } else {
+            if (dc != d || r.nextBoolean()) {
+              rel.set("transform", matrix(r, dc, d));
+            }
+            if (r.nextBoolean()) {
+              rel.set("offset", numbers(r, dc, -1, 1));
+            }
+            if (r.nextBoolean()) {
+              rel.put("phi", pick(r, "identity", "tanh"));
+            }
+          }
+        }
+        default -> {
+          rel.put("kind", "memory");
+          maybe(r, rel, "omega", number(r, 0, 1));
+          if (memoryDim != d || r.nextBoolean()) {
+            rel.set("q", matrix(r, memoryDim, d));
+          }
+        }
+      }
+    }
+    if (r.nextInt(4) == 0) {
+      o.set("absorbing", nodeSet(r, g, true));
+    }
+    if (r.nextInt(4) == 0) {
+      o.put("cap", r.nextInt(100_000));
+    }
+    return o;
+  }
+
+  /** A node set in one of its four forms, within the graph. */
+  private static JsonNode nodeSet(Random r, Graph g, boolean allowAll) {
+    int form = r.nextInt(allowAll ? 4 : 3);
+    if (form == 1 && g.layers() == 0) {
+      form = 2;
+    }
+    switch (form) {
+      case 0 -> {
+        ArrayNode a = F.arrayNode();
+        int count = 1 + r.nextInt(Math.min(4, g.nodes()));
+        for (int k = 0; k < count; k++) {
+          a.add(r.nextInt(g.nodes()));
+        }
+        return a;
+      }
+      case 1 -> {
+        ObjectNode o = F.objectNode();
+        o.put("layer", r.nextInt(g.layers()));
+        return o;
+      }
+      case 2 -> {
+        ObjectNode o = F.objectNode();
+        int a = r.nextInt(g.nodes());
+        o.putArray("range").add(a).add(a + r.nextInt(g.nodes() - a + 1));
+        return o;
+      }
+      default -> {
+        return F.textNode("all");
+      }
+    }
+  }
+
+  private static ObjectNode signal(Random r) {
+    ObjectNode s = F.objectNode();
+    String shape = pick(r, "constant", "sine", "square", "noise", "poisson", "cycle");
+    s.put("shape", shape);
+    if (shape.equals("constant") && r.nextBoolean()) {
+      s.set("value", number(r, -2, 2));
+    } else {
+      maybe(r, s, "amplitude", number(r, -2, 2));
+    }
+    if (shape.equals("square")) {
+      s.set("period", number(r, 2, 100));
+    } else {
+      maybe(r, s, "period", number(r, 1, 100));
+    }
+    maybe(r, s, "phase", number(r, -10, 10));
+    maybe(r, s, "phaseStep", number(r, -1, 1));
+    maybe(r, s, "offset", number(r, -1, 1));
+    maybe(r, s, "rate", number(r, 0, 1));
+    if (shape.equals("cycle")) {
+      s.set("values", numbers(r, 1 + r.nextInt(5), -1, 1));
+    }
+    return s;
+  }
+
+  private static void maybe(Random r, ObjectNode o, String key, JsonNode value) {
+    if (r.nextBoolean()) {
+      o.set(key, value);
+    }
+  }
+
+  private static ArrayNode numbers(Random r, int count, double lo, double hi) {
+    ArrayNode a = F.arrayNode();
+    for (int i = 0; i < count; i++) {
+      a.add(number(r, lo, hi));
+    }
+    return a;
+  }
+
+  private static ArrayNode matrix(Random r, int rows, int cols) {
+    ArrayNode a = F.arrayNode();
+    for (int i = 0; i < rows; i++) {
+      a.add(numbers(r, cols, -1, 1));
+    }
+    return a;
+  }
+
+  /**
+   * A number in [lo, hi] in one of the forms a file can hold: a whole number, a whole number
+   * written as a double, a short decimal, a full-precision double, a tiny value, an end point, or
+   * negative zero.
+   */
+  static JsonNode number(Random r, double lo, double hi) {
+    double x;
+    switch (r.nextInt(8)) {
+      case 0 -> {
+        long w = (long) Math.ceil(lo) + (long) (r.nextDouble() * (Math.floor(hi) - Math.ceil(lo)));
+        if (w >= lo && w <= hi) {
+          return F.numberNode(w);
+        }
+        x = lo;
+      }
+      case 1 -> x = Math.rint(lo + r.nextDouble() * (hi - lo));
+      case 2 -> x = Math.round((lo + r.nextDouble() * (hi - lo)) * 100) / 100.0;
+      case 3 -> x = lo <= 1e-300 && hi >= 1e-300 ? 1e-300 : lo;
+      case 4 -> x = r.nextBoolean() ? lo : hi;
+      case 5 -> x = lo <= 0 && hi >= 0 ? -0.0 : hi;
+      default -> x = lo + r.nextDouble() * (hi - lo);
+    }
+    if (x < lo || x > hi || Double.isNaN(x)) {
+      x = lo;
+    }
+    return F.numberNode(x);
+  }
+
+  private static String pick(Random r, String... options) {
+    return options[r.nextInt(options.length)];
+  }
+
+  /** Text in any script: ASCII, quotes and backslashes, control characters, accents, CJK, emoji. */
+  static String text(Random r, int length) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      int cp =
+          switch (r.nextInt(8)) {
+            case 0 -> "\"\\/\t\n\u0001\u007f\u2028".codePointAt(r.nextInt(8));
+            case 1 -> 0x00C0 + r.nextInt(0x0180);
+            case 2 -> 0x4E00 + r.nextInt(0x5000);
+            case 3 -> 0x1F300 + r.nextInt(0x0300);
+            case 4 -> 0x0400 + r.nextInt(0x0100);
+            default -> 0x20 + r.nextInt(0x5F);
+          };
+      b.appendCodePoint(cp);
+    }
+    return b.toString();
+  }
+}
