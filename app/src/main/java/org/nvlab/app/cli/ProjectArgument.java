@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nvlab.core.project.ProjectReader;
 
-/** The PROJECT argument of run and validate: a NAME.nvlab folder or its project.json. */
+/** The PROJECT argument of the commands: a NAME.nvlab folder, its project.json, or a zip of one. */
 final class ProjectArgument {
   private ProjectArgument() {}
 
@@ -21,7 +21,9 @@ final class ProjectArgument {
     if (!Files.isRegularFile(project)) {
       throw new CliException(
           NvlabCommand.USAGE,
-          "no project at " + project + " (give a NAME.nvlab folder or its project.json)");
+          "no project at "
+              + project
+              + " (give a NAME.nvlab folder, its project.json or a NAME.nvlab.zip)");
     }
     return project;
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nvlab.core.density.TrainingTasks;
+import org.nvlab.core.project.ProjectFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,10 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
       }
       Path project = out.resolve(t.name() + "-trained.nvlab");
-      Files.createDirectories(project);
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(project.resolve("project.json").toFile(), learned[0]);
+      ProjectFiles.save(project, learned[0], null);
       result.put("trained_project", project.toString());
     }
     ObjectMapper mapper = new ObjectMapper();

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,18 +21,31 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "PROJECT",
-      description = "a NAME.nvlab folder or its project.json")
+      description = "a NAME.nvlab folder, its project.json, or a packed NAME.nvlab.zip")
   Path project;
 
   @Override
   public Integer call() {
     Path file = ProjectArgument.file(project);
     try {
-      ProjectSpec spec = ProjectReader.read(project);
-      ProjectCompiler.compile(spec, file.getFileName().toString());
+      ProjectFiles.Loaded p = ProjectFiles.load(project);
+      ProjectSpec spec = p.spec();
+      ProjectCompiler.compile(spec, p.file());
       int types = spec.vesicleTypes().size();
       System.out.println(
           file + ": valid (" + types + (types == 1 ? " vesicle type)" : " vesicle types)"));
+      if (p.migrated()) {
+        System.out.println(
+            "  written in format "
+                + p.fileVersion()
+                + " and read as format "
+                + ProjectSpec.FORMAT_VERSION
+                + "; nvlab migrate "
+                + project
+                + " rewrites it:");
+        p.migrations().forEach(n -> System.out.println("    " + n));
+      }
+      p.warnings().forEach(w -> System.out.println("  warning: " + w));
       return NvlabCommand.OK;
     } catch (ProjectException e) {
       for (Problem p : e.problems()) {

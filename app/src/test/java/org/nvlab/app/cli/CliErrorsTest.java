@@ -38,7 +38,10 @@ class CliErrorsTest {
         oneLineFailure(
             Cli.run("run", absent.toString(), "--out", out.toString()), NvlabCommand.USAGE);
     assertEquals(
-        "nvlab: no project at " + absent + " (give a NAME.nvlab folder or its project.json)", line);
+        "nvlab: no project at "
+            + absent
+            + " (give a NAME.nvlab folder, its project.json or a NAME.nvlab.zip)",
+        line);
     assertFalse(Files.exists(out), "an output folder was made for a run that never started");
   }
 
