@@ -46,6 +46,7 @@ public final class Simulation implements AutoCloseable {
   private final int gammaSeries;
   private final int betaSeries;
   private final int gateSeries;
+  private final int memorySeries;
   private final int activationSeries;
   private final int spikeSeries;
   private final int lossSeries;
@@ -80,6 +81,7 @@ public final class Simulation implements AutoCloseable {
     betaSeries = metrics.series("mean_abs_beta");
     gateSeries = metrics.series("mean_gate");
     spikeSeries = host instanceof LifNetwork ? metrics.series("spike_rate") : -1;
+    memorySeries = host.memoryDim() > 0 ? metrics.series("mean_memory_norm") : -1;
     lossSeries = host.hasTask() ? metrics.series("loss") : -1;
     rewardSeries =
         project.reward() != null || project.rewardFromTask() ? metrics.series("reward") : -1;
@@ -176,6 +178,9 @@ public final class Simulation implements AutoCloseable {
     if (spikeSeries >= 0) {
       metrics.set(spikeSeries, sp / n);
     }
+    if (memorySeries >= 0) {
+      metrics.set(memorySeries, meanMemoryNorm());
+    }
     if (lossSeries >= 0) {
       metrics.set(lossSeries, host.loss());
     }
@@ -183,6 +188,22 @@ public final class Simulation implements AutoCloseable {
       metrics.set(rewardSeries, engine.globals().reward());
     }
     metrics.commit();
+  }
+
+  /** Mean over nodes of |M_i|, the length of each node's memory trace. */
+  private double meanMemoryNorm() {
+    int m = host.memoryDim();
+    float[] memory = host.memory();
+    int n = host.nodeCount();
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double sq = 0;
+      for (int k = i * m, end = k + m; k < end; k++) {
+        sq += (double) memory[k] * memory[k];
+      }
+      sum += Math.sqrt(sq);
+    }
+    return sum / n;
   }
 
   /**
