@@ -39,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.nvlab.core.project.Problem;
@@ -169,6 +170,8 @@ public final class LabWindow {
     MenuItem openFolder = new MenuItem("Open project folder...");
     openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
     openFolder.setOnAction(e -> chooseFolder());
+    MenuItem openZip = new MenuItem("Open shared project (.nvlab.zip)...");
+    openZip.setOnAction(e -> chooseArchive());
     Menu samples = new Menu("Open sample");
     List<Path> projects = SampleProjects.list(samplesFolder);
     for (Path p : projects) {
@@ -184,7 +187,7 @@ public final class LabWindow {
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
     quit.setOnAction(e -> Platform.exit());
-    Menu file = new Menu("File", null, openFolder, samples, new SeparatorMenuItem(), quit);
+    Menu file = new Menu("File", null, openFolder, openZip, samples, new SeparatorMenuItem(), quit);
 
     playItem.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
     playItem.setOnAction(e -> togglePlay());
@@ -392,6 +395,23 @@ public final class LabWindow {
       chooser.setInitialDirectory(start.toFile());
     }
     java.io.File f = chooser.showDialog(stage);
+    if (f != null) {
+      open(f.toPath());
+    }
+  }
+
+  /** A project shared as one zip (nvlab pack): opened in place, read-only. */
+  private void chooseArchive() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open shared project");
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("Shared projects (*.nvlab.zip, *.zip)", "*.zip"));
+    Path start = projectFolder != null ? projectFolder.getParent() : samplesFolder;
+    if (start != null && start.toFile().isDirectory()) {
+      chooser.setInitialDirectory(start.toFile());
+    }
+    java.io.File f = chooser.showOpenDialog(stage);
     if (f != null) {
       open(f.toPath());
     }

@@ -66,9 +66,17 @@ public final class SampleProjects {
     }
   }
 
-  /** A project's display name: its folder name without the {@code .nvlab} suffix. */
+  /**
+   * A project's display name: its folder name without the {@code .nvlab} suffix, or a shared
+   * archive's name without {@code .nvlab.zip} (or {@code .zip}).
+   */
   public static String displayName(Path project) {
     String name = project.getFileName().toString();
-    return name.endsWith(".nvlab") ? name.substring(0, name.length() - ".nvlab".length()) : name;
+    for (String suffix : new String[] {".nvlab.zip", ".zip", ".nvlab"}) {
+      if (name.endsWith(suffix) && name.length() > suffix.length()) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return name;
   }
 }

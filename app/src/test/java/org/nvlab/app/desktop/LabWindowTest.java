@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.core.project.ProjectFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -129,6 +130,17 @@ class LabWindowTest {
     waitFor(5, () -> tick(robot) == 0);
     assertEquals(Samples.hello(), window().projectFolder());
     assertEquals("12", fx(() -> robot.lookup("#seedField").queryAs(TextField.class).getText()));
+  }
+
+  @Test
+  void aSharedZipOpensAndRunsLikeItsFolder(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path zip = dir.resolve("hello-vesicles.nvlab.zip");
+    ProjectFiles.pack(Samples.hello(), zip, false);
+    robot.interact(() -> window().open(zip));
+    waitFor(10, () -> zip.equals(window().projectFolder()) && tick(robot) == 0);
+    assertTrue(fx(stage::getTitle).endsWith("hello-vesicles"), fx(stage::getTitle));
+    robot.clickOn("#stepButton");
+    waitFor(5, () -> tick(robot) == 1);
   }
 
   @Test
