@@ -9,9 +9,13 @@ import org.nvlab.app.desktop.DesktopMain;
 final class DesktopLauncher {
   private DesktopLauncher() {}
 
-  static int launch() {
+  static int launch(java.nio.file.Path project) {
     try {
-      DesktopMain.launch();
+      if (project == null) {
+        DesktopMain.launch();
+      } else {
+        DesktopMain.launch(project);
+      }
       return NvlabCommand.OK;
     } catch (LinkageError e) {
       throw new CliException(NvlabCommand.INTERNAL, "the window could not start: " + e);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     versionProvider = NvlabCommand.VersionProvider.class,
     description = {
       "Neuro-Vesicles Lab: neuromodulation as a population of mobile vesicles.",
-      "Without a command, opens the lab's window."
+      "Without a command, opens the lab's window (with PROJECT open, if given)."
     },
     subcommands = {
       RunCommand.class,
@@ -44,8 +44,17 @@ public final class NvlabCommand implements Callable<Integer> {
   public static final int SIMULATION = 3;
   public static final int IO = 4;
 
+  @picocli.CommandLine.Parameters(
+      arity = "0..1",
+      paramLabel = "PROJECT",
+      description = "a project to open in the window: NAME.nvlab folder or NAME.nvlab.zip")
+  java.nio.file.Path project;
+
   @Override
   public Integer call() {
+    if (project != null) {
+      ProjectArgument.file(project);
+    }
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
@@ -53,7 +62,7 @@ public final class NvlabCommand implements Callable<Integer> {
               + " --help)");
       return USAGE;
     }
-    return DesktopLauncher.launch();
+    return DesktopLauncher.launch(project);
   }
 
   /** True when a window can be shown: a display server is named (X11 or Wayland), or not Linux. */

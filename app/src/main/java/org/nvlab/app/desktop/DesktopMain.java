@@ -9,4 +9,9 @@ public final class DesktopMain {
   public static void launch() {
     Application.launch(NvLabApp.class);
   }
+
+  /** Starts the application with a project (folder or shared zip) opened in the window. */
+  public static void launch(java.nio.file.Path project) {
+    Application.launch(NvLabApp.class, "--open=" + project.toAbsolutePath());
+  }
 }

@@ -11,6 +11,10 @@ public final class NvLabApp extends Application {
   public void start(Stage stage) {
     window = new LabWindow(stage, new SimulationService(), SampleProjects.folder());
     window.show();
+    String open = getParameters().getNamed().get("open");
+    if (open != null) {
+      window.open(java.nio.file.Path.of(open));
+    }
   }
 
   @Override
