@@ -70,7 +70,7 @@ final class Checker {
       }
       throw error(
           e.column(),
-          "unknown vector '" + e.vector() + "'",
+          "unknown vector '" + Lexer.shorten(e.vector()) + "'",
           "the vectors are " + ctx.vectorsToString());
     }
     if (!s.vector()) {
@@ -156,7 +156,7 @@ final class Checker {
       return error(
           column, "'" + name + "' is a function", "call it with its arguments: " + name + "(...)");
     }
-    return error(column, "unknown variable '" + name + "'", "known: " + known());
+    return error(column, "unknown variable '" + Lexer.shorten(name) + "'", "known: " + known());
   }
 
   private String known() {

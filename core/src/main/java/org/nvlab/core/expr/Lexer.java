@@ -43,7 +43,7 @@ final class Lexer {
     String describe() {
       return switch (kind) {
         case END -> "end of the expression";
-        case NAME -> "name '" + text + "'";
+        case NAME -> "name '" + shorten(text) + "'";
         case NUMBER -> "number " + text;
         default -> "'" + text + "'";
       };
@@ -67,6 +67,11 @@ final class Lexer {
 
   private static boolean isNamePart(char c) {
     return isNameStart(c) || isDigit(c);
+  }
+
+  /** A name as a message quotes it: at most 40 characters. */
+  static String shorten(String name) {
+    return name.length() <= 40 ? name : name.substring(0, 37) + "...";
   }
 
   /** The value of a named constant, or null. */

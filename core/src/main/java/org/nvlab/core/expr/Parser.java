@@ -233,7 +233,7 @@ final class Parser {
     if (f == null) {
       throw error(
           name.column(),
-          "unknown function '" + name.text() + "'",
+          "unknown function '" + Lexer.shorten(name.text()) + "'",
           "the functions are " + Function.names());
     }
     int open = tok.column();

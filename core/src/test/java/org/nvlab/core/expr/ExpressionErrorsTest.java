@@ -219,7 +219,22 @@ class ExpressionErrorsTest {
             0,
             "unexpected character U+03B1 '\u03b1' at column 0 (" + CHARACTERS + ")"),
         of("1 +\u0000", 3, "unexpected character U+0000 at column 3 (" + CHARACTERS + ")"),
-        of("a_i\n+ b", 6, "unknown variable 'b' at column 6 (" + KNOWN + ")"));
+        of("a_i\n+ b", 6, "unknown variable 'b' at column 6 (" + KNOWN + ")"),
+        of(
+            "1 + " + "x".repeat(3_000),
+            4,
+            "unknown variable '" + "x".repeat(37) + "...' at column 4 (" + KNOWN + ")"),
+        of(
+            "y".repeat(100) + "(1)",
+            0,
+            "unknown function '" + "y".repeat(37) + "...' at column 0 (" + FUNCTIONS + ")"),
+        of(
+            "1 " + "z".repeat(50),
+            2,
+            "unexpected name '"
+                + "z".repeat(37)
+                + "...' at column 2 (an operator is missing"
+                + " before it)"));
   }
 
   private static Arguments of(String source, int column, String message) {
