@@ -72,7 +72,7 @@ public final class Expression {
   }
 
   /**
-   * Evaluates by walking the tree: the same result as the compiled form, to the bit, but 10-100
+   * Evaluates by walking the tree: the same result as the compiled form, to the bit, but about 8
    * times slower. For tests, tools and one-off values; compile for anything per vesicle or tick.
    */
   public double evaluate(double[] values) {
