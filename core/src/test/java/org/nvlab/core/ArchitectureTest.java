@@ -1,5 +1,6 @@
 package org.nvlab.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -30,6 +31,30 @@ class ArchitectureTest {
             "java.awt..",
             "javax.swing..")
         .because("core is the engine: it runs headless and knows nothing of its viewers")
+        .check(CORE);
+  }
+
+  @Test
+  void theExpressionLanguageStandsAloneOnTheJdkAndAsm() {
+    classes()
+        .that()
+        .resideInAPackage("org.nvlab.core.expr")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("org.nvlab.core.expr", "java..", "org.objectweb.asm..")
+        .because("expressions are checked and compiled in isolation; the engine binds them")
+        .check(CORE);
+  }
+
+  @Test
+  void onlyTheExpressionCompilerWritesBytecode() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.nvlab.core.expr")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.objectweb.asm..")
+        .because("generated code is allowed in one place, where its whitelist is tested")
         .check(CORE);
   }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       DensityCommand.class,
       TrainCommand.class,
       BenchDensityCommand.class,
+      BenchExprCommand.class,
       LimitsCommand.class,
       AgentsCommand.class,
       MigrateCommand.class,

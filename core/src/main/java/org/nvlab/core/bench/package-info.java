@@ -1,7 +1,8 @@
 /**
  * The engine benchmark behind {@code nvlab bench} and the JMH benchmark: the reference workload (as
  * an ordinary project), a STREAM triad, the object-per-vesicle baseline, and the harness that runs
- * them in one process. See docs/performance.md.
+ * them in one process; {@code ExpressionSpeed}, compiled user expressions against hand-written Java
+ * ({@code nvlab bench-expr}). See docs/performance.md.
  *
  * <p>May import: every engine package.
  */
