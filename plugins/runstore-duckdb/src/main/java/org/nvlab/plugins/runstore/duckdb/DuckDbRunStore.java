@@ -82,6 +82,18 @@ final class DuckDbRunStore implements RunStore {
       closeQuietly(c);
       OPEN.remove(key);
       throw e;
+    } catch (LinkageError e) {
+      // The driver's native library did not load: a platform the jar has no build for.
+      OPEN.remove(key);
+      throw new RunStoreException(
+          Reason.IO,
+          "DuckDB's native library could not be loaded on this platform ("
+              + System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.arch")
+              + "): "
+              + e,
+          e);
     }
   }
 
