@@ -31,7 +31,10 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchDensityCommand.class,
       LimitsCommand.class,
-      AgentsCommand.class
+      AgentsCommand.class,
+      RunsCommand.class,
+      ExportCommand.class,
+      BenchStoreCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
@@ -46,7 +49,8 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench, density, train, limits, agents (see nvlab --help)");
+              + " validate, bench, density, train, limits, agents, runs, export, bench-store (see"
+              + " nvlab --help)");
       return USAGE;
     }
     return DesktopLauncher.launch();

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nvlab.core.project.ProjectReader;
 
-/** The PROJECT argument of run and validate: a NAME.nvlab folder or its project.json. */
+/** The PROJECT argument of the commands: a NAME.nvlab folder or its project.json. */
 final class ProjectArgument {
   private ProjectArgument() {}
 
@@ -24,5 +24,33 @@ final class ProjectArgument {
           "no project at " + project + " (give a NAME.nvlab folder or its project.json)");
     }
     return project;
+  }
+
+  /**
+   * The NAME.nvlab folder the argument names (the folder, or the folder holding the project.json
+   * given), where the project's recorded runs live; null when the project is not in such a folder.
+   */
+  static Path folder(Path project) {
+    Path f = Files.isDirectory(project) ? project : project.toAbsolutePath().getParent();
+    if (f == null || f.getFileName() == null) {
+      return null;
+    }
+    return f.getFileName().toString().endsWith(".nvlab") ? f : null;
+  }
+
+  /**
+   * Like {@link #folder} for commands that need the run store: a usage error when there is none.
+   */
+  static Path storeFolder(Path project) {
+    file(project);
+    Path f = folder(project);
+    if (f == null) {
+      throw new CliException(
+          NvlabCommand.USAGE,
+          project
+              + " is not in a NAME.nvlab folder, so it has no run store (runs are recorded in"
+              + " NAME.nvlab/runs/)");
+    }
+    return f;
   }
 }
