@@ -198,9 +198,9 @@ public final class RunCommand implements Callable<Integer> {
       return stored.id();
     } catch (RunStoreException e) {
       System.err.println(
-          "nvlab: warning: the run was not recorded in the run store ("
+          "nvlab: warning: the run was not recorded in the run store: "
               + e.getMessage()
-              + "); its files are in "
+              + "; metrics.csv and summary.json are in "
               + out);
       return null;
     }

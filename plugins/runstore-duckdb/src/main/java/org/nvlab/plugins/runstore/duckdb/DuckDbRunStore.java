@@ -241,7 +241,8 @@ final class DuckDbRunStore implements RunStore {
       if (f.reason() == Reason.DISK_FULL) {
         throw new RunStoreException(Reason.EXPORT, "cannot write " + out + ": the disk is full", e);
       }
-      throw exportFailure(out, Failures.detail(e));
+      // DuckDB names the partial file; the person asked for the target.
+      throw exportFailure(out, Failures.detail(e).replace(part.toString(), target.toString()));
     } catch (IOException e) {
       deleteQuietly(part);
       throw exportFailure(out, e.toString());
