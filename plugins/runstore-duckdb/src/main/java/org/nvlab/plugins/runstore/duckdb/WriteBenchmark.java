@@ -26,7 +26,8 @@ import org.nvlab.core.record.RunStoreProvider.Access;
  * How fast the store records: a synthetic run of {@code rows} metric rows (16 series, values that
  * do not repeat) recorded through the store's own path (the Appender), each repetition into a fresh
  * store; the same rows through plain JDBC batch inserts (1,000 rows a batch, one transaction) on a
- * smaller count; the Parquet and CSV export of the recorded run; a group-by over it.
+ * smaller count, each repetition right after the Appender's; the Parquet and CSV export of the
+ * recorded run; a group-by over it.
  */
 final class WriteBenchmark {
   private WriteBenchmark() {}
@@ -46,6 +47,7 @@ final class WriteBenchmark {
     double[] parquetSeconds = new double[reps];
     double[] csvSeconds = new double[reps];
     double[] groupBySeconds = new double[reps];
+    double[] batchSeconds = new double[reps];
     long storeBytes = 0;
     long parquetBytes = 0;
     long csvBytes = 0;
@@ -91,9 +93,7 @@ final class WriteBenchmark {
           version = duckDbVersion(c);
         }
         storeBytes = Files.size(provider.location(project));
-      }
-      double[] batchSeconds = new double[reps];
-      for (int rep = 0; rep < reps; rep++) {
+        // Interleaved with the Appender's repetitions, so a change of load shifts both alike.
         batchSeconds[rep] =
             jdbcBatches(scratch.resolve("batches-" + rep + ".duckdb"), baselineRows);
       }
