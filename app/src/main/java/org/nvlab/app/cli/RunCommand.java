@@ -197,13 +197,21 @@ public final class RunCommand implements Callable<Integer> {
       System.out.printf("recorded run %d in %s%n", stored.id(), store.location());
       return stored.id();
     } catch (RunStoreException e) {
-      System.err.println(
-          "nvlab: warning: the run was not recorded in the run store: "
-              + e.getMessage()
-              + "; metrics.csv and summary.json are in "
-              + out);
+      warnNotRecorded(e.getMessage());
+      return null;
+    } catch (RuntimeException | LinkageError e) {
+      // A plugin's bug must not turn a run whose files are written into a failed command.
+      warnNotRecorded(e.toString());
       return null;
     }
+  }
+
+  private void warnNotRecorded(String why) {
+    System.err.println(
+        "nvlab: warning: the run was not recorded in the run store: "
+            + why
+            + "; metrics.csv and summary.json are in "
+            + out);
   }
 
   private static Map<String, Object> withRunId(Map<String, Object> summary, long id) {
