@@ -20,6 +20,7 @@ for j in app/target/lib/*.jar; do
   esac
 done
 cp -r sample-projects "$out/input/sample-projects"
+rm -rf "$out/input/sample-projects"/*/runs  # runs recorded on this machine are not samples
 
 version="$(sed -n 's/^version=//p' app/target/classes/org/nvlab/app/version.properties | sed 's/-SNAPSHOT//')"
 modules="javafx.controls,javafx.swing,java.desktop,java.management,jdk.management,java.logging,java.sql,java.naming,java.xml,jdk.unsupported"

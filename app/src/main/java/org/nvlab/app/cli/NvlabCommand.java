@@ -35,7 +35,10 @@ import picocli.CommandLine.Command;
       AgentsCommand.class,
       MigrateCommand.class,
       PackCommand.class,
-      UnpackCommand.class
+      UnpackCommand.class,
+      RunsCommand.class,
+      ExportCommand.class,
+      BenchStoreCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 
@@ -59,8 +62,8 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench, density, train, limits, agents, migrate, pack, unpack (see nvlab"
-              + " --help)");
+              + " validate, bench, density, train, limits, agents, migrate, pack, unpack, runs,"
+              + " export, bench-store (see nvlab --help)");
       return USAGE;
     }
     return DesktopLauncher.launch(project);

@@ -27,4 +27,32 @@ final class ProjectArgument {
     }
     return project;
   }
+
+  /**
+   * The NAME.nvlab folder the argument names (the folder, or the folder holding the project.json
+   * given), where the project's recorded runs live; null when the project is not in such a folder.
+   */
+  static Path folder(Path project) {
+    Path f = Files.isDirectory(project) ? project : project.toAbsolutePath().getParent();
+    if (f == null || f.getFileName() == null) {
+      return null;
+    }
+    return f.getFileName().toString().endsWith(".nvlab") ? f : null;
+  }
+
+  /**
+   * Like {@link #folder} for commands that need the run store: a usage error when there is none.
+   */
+  static Path storeFolder(Path project) {
+    file(project);
+    Path f = folder(project);
+    if (f == null) {
+      throw new CliException(
+          NvlabCommand.USAGE,
+          project
+              + " is not in a NAME.nvlab folder, so it has no run store (runs are recorded in"
+              + " NAME.nvlab/runs/)");
+    }
+    return f;
+  }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,12 @@ import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
+import org.nvlab.core.record.RunMetadata;
+import org.nvlab.core.record.RunStatus;
+import org.nvlab.core.record.RunStore;
+import org.nvlab.core.record.RunStoreException;
+import org.nvlab.core.record.RunStoreProvider;
+import org.nvlab.core.record.RunStores;
 import org.nvlab.core.vesicle.DeathCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +40,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a project headless and writes DIR/metrics.csv (tick,series,value) and",
-      "DIR/summary.json (seed, ticks, threads, versions, final counts, state_sha256)."
+      "DIR/summary.json (seed, ticks, threads, versions, final counts, state_sha256).",
+      "When PROJECT is a NAME.nvlab folder (or its project.json) the run is also recorded in",
+      "the project's run store, NAME.nvlab/runs/runs.duckdb (see nvlab runs, nvlab export);",
+      "if the store cannot take it, the files are still written and one warning is printed."
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -69,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
               + " the seed mean of the undocked vesicles per node, to compare with nvlab density")
   Integer seeds;
 
+  @Option(
+      names = "--no-store",
+      description = "do not record the run in the project's run store (NAME.nvlab/runs/)")
+  boolean noStore;
+
   @Override
   public Integer call() throws ProjectException {
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -82,6 +97,8 @@ public final class RunCommand implements Callable<Integer> {
       throw new CliException(NvlabCommand.USAGE, "--seed must be at least 0, got " + seed);
     }
     Path file = ProjectArgument.file(project);
+    // Microseconds: what the run store keeps, so summary.json and the store agree.
+    Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
     long wall0 = System.nanoTime();
     try (Simulation sim = Simulation.load(project, seed, t)) {
       // Only now, so that a run refused for its project leaves no empty results folder behind.
@@ -89,11 +106,31 @@ public final class RunCommand implements Callable<Integer> {
       int n = ticks != null ? ticks : sim.project().spec().ticks();
       sim.run(n);
       double seconds = (System.nanoTime() - wall0) / 1e9;
+      Instant finished = Instant.now().truncatedTo(ChronoUnit.MICROS);
       writeMetrics(sim.metrics());
-      writeSummary(sim, n, t, seconds, file);
+      Map<String, Object> summary = summary(sim, n, t, seconds, file, finished);
+      writeSummary(summary);
       System.out.printf(
           "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%n",
           n, sim.project().spec().name(), sim.seed(), t, seconds, out);
+      Path folder = ProjectArgument.folder(project);
+      if (!noStore && folder != null) {
+        RunMetadata run =
+            RunMetadata.starting(
+                    sim.project().spec().name(),
+                    (String) summary.get("project_sha256"),
+                    sim.seed(),
+                    n,
+                    t,
+                    Versions.lab(),
+                    System.getProperty("java.version"),
+                    started)
+                .finished(finished, (String) summary.get("state_sha256"), RunStatus.FINISHED);
+        Long id = record(folder, run, sim.metrics());
+        if (id != null) {
+          writeSummary(withRunId(summary, id));
+        }
+      }
       if (seeds != null) {
         writeSeedMeans(sim.seed(), n, t);
       }
@@ -150,7 +187,46 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void writeSummary(Simulation sim, int n, int t, double seconds, Path projectFile) {
+  /**
+   * Records the finished run in the project's store and returns its id; a store that cannot take it
+   * costs one warning line, never the run (its files are already written).
+   */
+  private Long record(Path folder, RunMetadata run, MetricsRecorder metrics) {
+    try (RunStore store = RunStores.open(folder, RunStoreProvider.Access.READ_WRITE)) {
+      RunMetadata stored = store.record(run, metrics);
+      System.out.printf("recorded run %d in %s%n", stored.id(), store.location());
+      return stored.id();
+    } catch (RunStoreException e) {
+      warnNotRecorded(e.getMessage());
+      return null;
+    } catch (RuntimeException | LinkageError e) {
+      // A plugin's bug must not turn a run whose files are written into a failed command.
+      warnNotRecorded(e.toString());
+      return null;
+    }
+  }
+
+  private void warnNotRecorded(String why) {
+    System.err.println(
+        "nvlab: warning: the run was not recorded in the run store: "
+            + why
+            + "; metrics.csv and summary.json are in "
+            + out);
+  }
+
+  private static Map<String, Object> withRunId(Map<String, Object> summary, long id) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : summary.entrySet()) {
+      s.put(e.getKey(), e.getValue());
+      if (e.getKey().equals("project")) {
+        s.put("run_id", id);
+      }
+    }
+    return s;
+  }
+
+  private static Map<String, Object> summary(
+      Simulation sim, int n, int t, double seconds, Path projectFile, Instant finished) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("project", sim.project().spec().name());
     s.put("project_sha256", sha256(projectFile));
@@ -158,10 +234,14 @@ public final class RunCommand implements Callable<Integer> {
     s.put("ticks", n);
     s.put("threads", t);
     s.put("versions", Versions.all());
-    s.put("finished_at", Instant.now().toString());
+    s.put("finished_at", finished.toString());
     s.put("wall_seconds", Math.round(seconds * 1000) / 1000.0);
     s.put("final_counts", finalCounts(sim));
     s.put("state_sha256", sim.stateHash());
+    return s;
+  }
+
+  private void writeSummary(Map<String, Object> s) {
     Path f = out.resolve("summary.json");
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(f.toFile(), s);

@@ -1,6 +1,9 @@
 /**
- * What a run records: metric series ({@code MetricsRecorder}, long-format CSV) and the state hash
- * ({@code StateDigest}).
+ * What a run records: metric series ({@code MetricsRecorder}, long-format CSV), the state hash
+ * ({@code StateDigest}) and the run store's service interface: {@code RunStore} (a project's
+ * recorded runs: metadata plus tick,series,value rows, listing, export to CSV and Parquet), opened
+ * through a {@code RunStoreProvider} that {@code RunStores} finds with ServiceLoader. The
+ * implementations are plugins; this package holds no database code.
  *
  * <p>May import: nothing else of the engine.
  */
