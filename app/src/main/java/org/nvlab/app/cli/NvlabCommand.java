@@ -57,6 +57,11 @@ public final class NvlabCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (project != null) {
+      String word = project.toString();
+      if (!java.nio.file.Files.exists(project) && word.matches("[a-z][a-z-]*")) {
+        // A mistyped command reads better as one than as a missing project.
+        throw new CliException(USAGE, "unknown command '" + word + "' (see nvlab --help)");
+      }
       ProjectArgument.file(project);
     }
     if (!hasDisplay()) {

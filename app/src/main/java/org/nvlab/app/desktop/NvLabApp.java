@@ -11,7 +11,8 @@ public final class NvLabApp extends Application {
   public void start(Stage stage) {
     window = new LabWindow(stage, new SimulationService(), SampleProjects.folder());
     window.show();
-    String open = getParameters().getNamed().get("open");
+    // Null when the application is started by a test harness rather than Application.launch.
+    String open = getParameters() == null ? null : getParameters().getNamed().get("open");
     if (open != null) {
       window.open(java.nio.file.Path.of(open));
     }
