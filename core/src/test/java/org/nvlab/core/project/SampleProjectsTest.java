@@ -115,6 +115,17 @@ class SampleProjectsTest {
         }
       }
       assertTrue(on > 3 && off > 3, on + " nodes on the trace, " + off + " off");
+      double activeOn = 0;
+      double activeOff = 0;
+      float[] a = sim.host().activation();
+      for (int i = 0; i < sim.host().nodeCount(); i++) {
+        if (Math.hypot(memory[2 * i], memory[2 * i + 1]) > 0.5) {
+          activeOn += a[i] / on;
+        } else {
+          activeOff += a[i] / off;
+        }
+      }
+      assertTrue(activeOn > 5 * activeOff, "activation on the trace " + activeOn + ", off " + activeOff);
       assertTrue(
           onTrace / on > 5 * (offTrace / off),
           "mean bias on the trace " + onTrace / on + ", off it " + offTrace / off);
