@@ -114,6 +114,24 @@ public final class DensityModel implements AutoCloseable {
       if (t.cap() != Integer.MAX_VALUE) {
         out.add(at + "population caps are not modelled (remove the cap)");
       }
+      if (t.emission().rate() != null) {
+        out.add(at + "an emission rate expression is not modelled (use emission.weights)");
+      }
+      if (t.kernel().score() != null) {
+        out.add(at + "a kernel score expression is not modelled (use kernel.theta)");
+      }
+      if (t.docking().logit() != null) {
+        out.add(at + "a docking logit expression is not modelled (use docking.bias and weights)");
+      }
+      for (ReleaseOperator op : t.releases()) {
+        if (op instanceof ActivationRelease a
+                && (a.gainMap() != null || a.biasMap() != null || a.thresholdMap() != null)
+            || op instanceof LearningRuleRelease l && l.lMap() != null
+            || op instanceof ParameterRelease pr && pr.hMap() != null) {
+          out.add(at + "a release readout given as an expression is not modelled (give numbers)");
+          break;
+        }
+      }
     }
     return out;
   }

@@ -27,6 +27,9 @@ final class ChunkResult {
   final long[] deaths = new long[DeathCause.COUNT];
   long dockings;
 
+  /** What went wrong in this chunk's step (a user expression that is not a number), or null. */
+  String failure;
+
   /**
    * The L1 mass of the payloads released in this chunk (sum of |c_k| over releases and components),
    * in 32.32 fixed point as an unsigned 128-bit integer (high and low words): exact, so the total
@@ -45,8 +48,16 @@ final class ChunkResult {
     releaseCount = 0;
     Arrays.fill(deaths, 0);
     dockings = 0;
+    failure = null;
     releasedHi = 0;
     releasedLo = 0;
+  }
+
+  /** Records a failure; the step stops this chunk and the engine stops the run with it. */
+  void fail(String message) {
+    if (failure == null) {
+      failure = message;
+    }
   }
 
   /** Doubles the dead list (keeping deadCount entries) and returns it. */

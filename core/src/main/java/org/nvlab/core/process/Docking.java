@@ -2,6 +2,7 @@ package org.nvlab.core.process;
 
 import org.nvlab.core.host.Host;
 import org.nvlab.core.vesicle.DockingRule;
+import org.nvlab.core.vesicle.RuleExpression;
 
 /**
  * Docking (SPEC section 5): p_dock = sigmoid(bias + eta . (a_i, |e_i|, g_i) + zeta * c . r_i + xi .
@@ -17,8 +18,36 @@ public final class Docking {
 
   /** The node part of the logit at node i (minus infinity where the node is not a site). */
   public static double nodeLogit(DockingRule rule, Host host, int i) {
+    if (rule.logit() != null) {
+      throw new IllegalStateException("a logit expression needs its values and globals");
+    }
+    return nodeLogit(rule, host, i, null);
+  }
+
+  /**
+   * The node part of the docking logit at i: minus infinity off the docking sites; for a logit
+   * expression over nodes only its value ({@code values} holding the globals already), for one over
+   * the vesicle 0 (the vesicle step evaluates it); else bias + eta . (a_i, |e_i|, g_i).
+   */
+  public static double nodeLogit(DockingRule rule, Host host, int i, double[] values) {
     if (rule.sites() != null && !rule.sites()[i]) {
       return Double.NEGATIVE_INFINITY;
+    }
+    RuleExpression x = rule.logit();
+    if (x != null) {
+      if (x.readsVesicle()) {
+        return 0;
+      }
+      x.bindNode(
+          values,
+          i,
+          host.activation(),
+          host.error(),
+          host.gate(),
+          host.spike(),
+          host.memory(),
+          host.memoryDim());
+      return x.evaluate(values);
     }
     float[] eta = rule.eta();
     return rule.bias()

@@ -11,6 +11,7 @@ import org.nvlab.core.vesicle.DeathCause;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
+import org.nvlab.core.vesicle.RuleExpression;
 import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.VesicleType;
 
@@ -33,6 +34,10 @@ final class Emission {
   private final int[] counts;
   private final int[] prefix;
   private final double[][] x;
+
+  /** Per-worker values of the rate expression, or null without one. */
+  private final double[][] rateValues;
+
   private final int signalCount;
   private final int[] rowStart;
   private final int[] weightColumn;
@@ -72,6 +77,8 @@ final class Emission {
     this.prefix = new int[e.length + 1];
     this.signalCount = Signals.length(zDim);
     this.x = PerWorker.doubles(threads, signalCount);
+    RuleExpression rate = type.emission().rate();
+    this.rateValues = rate == null ? null : PerWorker.doubles(threads, rate.size());
     this.payloadReadsSignals = type.emission().payloadMatrix() != null;
     // The payload map W as sparse rows: most maps read one or two signals per component, and a
     // dense row of dependent multiply-adds per component was the cost of a birth.
@@ -215,14 +222,39 @@ final class Emission {
     int from = c * EMITTER_CHUNK;
     int to = Math.min(emitters.length, from + EMITTER_CHUNK);
     float[] alpha = rule.alpha();
+    RuleExpression rate = rule.rate();
+    double[] v = rateValues == null ? null : rateValues[worker];
+    if (rate != null) {
+      rate.bindGlobals(v, tick, globals.reward, globals.task, globals.z);
+    }
     for (int k = from; k < to; k++) {
       int i = emitters[k];
-      signals(i, xs);
-      double z = rule.bias();
-      for (int q = 0; q < alpha.length; q++) {
-        z += alpha[q] * xs[q];
+      double lambda;
+      if (rate != null) {
+        rate.bindNode(
+            v,
+            i,
+            host.activation(),
+            host.error(),
+            host.gate(),
+            host.spike(),
+            host.memory(),
+            host.memoryDim());
+        double y = rate.evaluate(v);
+        // A negative rate means no births; the cap is lambdaMax. NaN and +infinity stay as they
+        // are and stop the run below.
+        lambda =
+            y == Double.POSITIVE_INFINITY || Double.isNaN(y)
+                ? y
+                : Math.min(rule.lambdaMax(), Math.max(0, y));
+      } else {
+        signals(i, xs);
+        double z = rule.bias();
+        for (int q = 0; q < alpha.length; q++) {
+          z += alpha[q] * xs[q];
+        }
+        lambda = rule.lambdaMax() / (1.0 + Math.exp(-z));
       }
-      double lambda = rule.lambdaMax() / (1.0 + Math.exp(-z));
       if (!Double.isFinite(lambda)) {
         failure =
             "type '"
@@ -233,7 +265,9 @@ final class Emission {
                 + lambda
                 + " at tick "
                 + tick
-                + " (check the emission weights and the node's signals)";
+                + (rate != null
+                    ? " (the rate expression \"" + rate.source() + "\")"
+                    : " (check the emission weights and the node's signals)");
         counts[k] = 0;
         continue;
       }

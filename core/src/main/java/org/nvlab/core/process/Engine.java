@@ -137,12 +137,17 @@ public final class Engine implements AutoCloseable {
     long t2 = lap(Phase.EMISSION_PLAN, t1);
     // 3. Vesicle step, releases, compaction.
     for (int k = 0; k < types.length; k++) {
-      runtimes[k].prepare(host, seed, t, pool);
+      fail(runtimes[k].prepare(host, globals, seed, t, pool));
     }
     long t3 = lap(Phase.PREPARE, t2);
     buildChunks();
     // Static blocks: the births of step 2 later fill this core's holes (see collectHoles).
     pool.forEachStatic(chunkCount, updateTask);
+    for (int c = 0; c < chunkCount; c++) {
+      if (chunks[c].failure != null) {
+        fail("type '" + types[chunks[c].type].name() + "': " + chunks[c].failure);
+      }
+    }
     long t4 = lap(Phase.VESICLE_STEP, t3);
     for (int k = 0; k < types.length; k++) {
       // Also for types without operators: the release phase counts what every type released.
@@ -292,7 +297,7 @@ public final class Engine implements AutoCloseable {
 
   private void updateChunk(int c, int worker) {
     ChunkResult cr = chunks[c];
-    VesicleUpdate.run(runtimes[cr.type], cr, tick, host, scratch[worker]);
+    VesicleUpdate.run(runtimes[cr.type], cr, tick, host, scratch[worker], worker);
   }
 
   /** The number of ticks run so far (the next tick's index). */

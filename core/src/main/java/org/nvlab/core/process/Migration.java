@@ -3,6 +3,7 @@ package org.nvlab.core.process;
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.RuleExpression;
 
 /**
  * Migration (SPEC section 4): the softmax kernel K(i, j) = exp(z(i, j)/T) / sum exp(z(i, j')/T)
@@ -38,6 +39,33 @@ public final class Migration {
    */
   public static void logits(
       KernelRule k, Neighbourhood nb, Host host, float[] out, int from, int to) {
+    if (k.score() != null) {
+      throw new IllegalStateException("a score expression needs its values and globals");
+    }
+    logits(k, nb, host, out, from, to, null, 0, null);
+  }
+
+  /**
+   * Writes z(i, j) / T for the entries of nodes [from, to), evaluating the kernel's score
+   * expression when it has one that reads only nodes (with {@code values} as work space and the
+   * tick's globals); a score over the vesicle is evaluated per vesicle by {@link #expressionHop},
+   * so here only the edge bias is written. Returns null, or what went wrong: a score that is not a
+   * finite number, naming the node, the move and the value.
+   */
+  public static String logits(
+      KernelRule k,
+      Neighbourhood nb,
+      Host host,
+      float[] out,
+      int from,
+      int to,
+      double[] values,
+      int tick,
+      Globals globals) {
+    RuleExpression score = k.score();
+    if (score != null) {
+      return scoreLogits(k, score, nb, host, out, from, to, values, tick, globals);
+    }
     float[] th = k.theta();
     double t = k.temperature();
     double inv = isGreedy(k) ? 1.0 : (Double.isInfinite(t) ? 0.0 : 1.0 / t);
@@ -64,6 +92,150 @@ public final class Migration {
         out[q] = (float) (z * inv);
       }
     }
+    return null;
+  }
+
+  private static String scoreLogits(
+      KernelRule k,
+      RuleExpression score,
+      Neighbourhood nb,
+      Host host,
+      float[] out,
+      int from,
+      int to,
+      double[] v,
+      int tick,
+      Globals globals) {
+    double t = k.temperature();
+    double inv = isGreedy(k) ? 1.0 : (Double.isInfinite(t) ? 0.0 : 1.0 / t);
+    int[] start = nb.start();
+    int[] dst = nb.destination();
+    int[] edge = nb.edge();
+    byte[] dir = nb.direction();
+    float[] bias = k.edgeBias();
+    boolean perVesicle = score.readsVesicle();
+    float[] w = host.weight();
+    float[] a = host.activation();
+    float[] e = host.error();
+    float[] g = host.gate();
+    float[] memory = host.memory();
+    int m = host.memoryDim();
+    if (!perVesicle) {
+      score.bindGlobals(v, tick, globals.reward, globals.task, globals.z);
+    }
+    for (int i = from; i < to; i++) {
+      if (!perVesicle) {
+        score.bindNode(v, i, a, e, g, host.spike(), memory, m);
+      }
+      for (int q = start[i]; q < start[i + 1]; q++) {
+        double z = bias != null ? bias[q] : 0.0;
+        if (!perVesicle) {
+          int j = dst[q];
+          score.bindMove(v, j, a, e, g, memory, m, edge[q] >= 0 ? w[edge[q]] : 0.0, dir[q]);
+          double y = score.evaluate(v);
+          if (!Double.isFinite(y)) {
+            return "the kernel score \""
+                + score.source()
+                + "\" is "
+                + y
+                + " for the move from node "
+                + i
+                + " to node "
+                + j
+                + " (a score must be a finite number; use a large negative one to rule a move out)";
+          }
+          z += y;
+        }
+        out[q] = (float) (z * inv);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One hop of a kernel whose score expression reads the vesicle: for each move of node i, the
+   * row's logit (edge bias) plus score / T plus the content term, sampled by inversion with {@code
+   * u}. {@code v} must hold the globals, node i's and the vesicle's values already. Returns the
+   * destination j, or -(j + 2) when the score of the move to j is not a finite number ({@code
+   * scratch[0]} then holds the value).
+   */
+  public static int expressionHop(
+      Neighbourhood nb,
+      float[] logits,
+      boolean greedy,
+      double inv,
+      RuleExpression score,
+      double[] v,
+      Host host,
+      int i,
+      float[] payload,
+      int payloadOffset,
+      int d,
+      float[] keys,
+      double contentFactor,
+      double u,
+      double[] scratch) {
+    int s = nb.start()[i];
+    int m = nb.start()[i + 1] - s;
+    int[] dst = nb.destination();
+    int[] edge = nb.edge();
+    byte[] dir = nb.direction();
+    float[] w = host.weight();
+    float[] a = host.activation();
+    float[] e = host.error();
+    float[] g = host.gate();
+    float[] memory = host.memory();
+    int md = host.memoryDim();
+    double norm = contentFactor / Math.sqrt(Math.max(1, d));
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < m; k++) {
+      int q = s + k;
+      int j = dst[q];
+      score.bindMove(v, j, a, e, g, memory, md, edge[q] >= 0 ? w[edge[q]] : 0.0, dir[q]);
+      double y = score.evaluate(v);
+      if (!Double.isFinite(y)) {
+        scratch[0] = y;
+        return -(j + 2);
+      }
+      double z = logits[q] + inv * y;
+      if (contentFactor != 0) {
+        double dot = 0;
+        int ko = j * d;
+        for (int c = 0; c < d; c++) {
+          dot += payload[payloadOffset + c] * keys[ko + c];
+        }
+        z += norm * dot;
+      }
+      scratch[k] = z;
+      max = Math.max(max, z);
+    }
+    return sample(scratch, m, max, greedy, u, dst, s, i);
+  }
+
+  /** Samples a move by inversion from the scores in {@code scratch[0..m)} (their max given). */
+  private static int sample(
+      double[] scratch, int m, double max, boolean greedy, double u, int[] dst, int s, int i) {
+    double sum = 0;
+    for (int k = 0; k < m; k++) {
+      double p = greedy ? (scratch[k] == max ? 1.0 : 0.0) : Math.exp(scratch[k] - max);
+      scratch[k] = p;
+      sum += p;
+    }
+    double target = u * sum;
+    double acc = 0;
+    for (int k = 0; k < m - 1; k++) {
+      acc += scratch[k];
+      if (target < acc) {
+        return dst[s + k];
+      }
+    }
+    // Rounding can leave target >= acc at the end; take the last move with positive weight.
+    for (int k = m - 1; k >= 0; k--) {
+      if (scratch[k] > 0) {
+        return dst[s + k];
+      }
+    }
+    return i;
   }
 
   /** T = 0: deterministic routing to the best-scoring move (ties shared equally). */
@@ -256,26 +428,6 @@ public final class Migration {
       scratch[k] = z;
       max = Math.max(max, z);
     }
-    double sum = 0;
-    for (int k = 0; k < m; k++) {
-      double p = greedy ? (scratch[k] == max ? 1.0 : 0.0) : Math.exp(scratch[k] - max);
-      scratch[k] = p;
-      sum += p;
-    }
-    double target = u * sum;
-    double acc = 0;
-    for (int k = 0; k < m - 1; k++) {
-      acc += scratch[k];
-      if (target < acc) {
-        return dst[s + k];
-      }
-    }
-    // Rounding can leave target >= acc at the end; take the last move with positive weight.
-    for (int k = m - 1; k >= 0; k--) {
-      if (scratch[k] > 0) {
-        return dst[s + k];
-      }
-    }
-    return i;
+    return sample(scratch, m, max, greedy, u, dst, s, i);
   }
 }

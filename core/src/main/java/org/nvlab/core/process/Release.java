@@ -149,6 +149,10 @@ final class Release {
       this.host = null;
       for (NodeRelease op : nodeOps) {
         weightsChanged |= op.changesWeights();
+        String f = op.takeFailure();
+        if (f != null && failure == null) {
+          failure = "type '" + type.name() + "': " + f;
+        }
       }
       if (weightsChanged && anyReleases(chunks, from, to)) {
         host.weightsChanged();

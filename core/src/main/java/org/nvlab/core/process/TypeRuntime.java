@@ -55,6 +55,23 @@ final class TypeRuntime {
 
   final int dwellTicks;
   final double hazard;
+
+  /** Per-worker values of the kernel score and docking logit expressions (null without one). */
+  final double[][] scoreValues;
+
+  final double[][] logitValues;
+
+  /** 1 / T for expression scores evaluated per vesicle (1 when greedy, 0 when T is infinite). */
+  final double inverseTemperature;
+
+  /** The tick's globals and tick number (for expressions), set by prepare. */
+  Globals globals;
+
+  int tick;
+
+  /** What went wrong preparing this tick (an expression that is not a number), or null. */
+  private final String[] chunkFailure;
+
   final long[] hopKeys;
   long stepKey;
   long hazardKey;
@@ -78,7 +95,7 @@ final class TypeRuntime {
     int n = nb.nodeCount();
     KernelRule k = type.kernel();
     this.logits = new float[nb.entryCount()];
-    this.useAlias = k.contentScale() == 0;
+    this.useAlias = k.contentScale() == 0 && !k.perVesicleScore();
     this.compact = nb.maxSize() <= Migration.COMPACT_MAX_MOVES;
     this.table =
         useAlias
@@ -111,14 +128,23 @@ final class TypeRuntime {
       uniform = start[i] == (long) i * m;
     }
     this.uniformRow = uniform && start[n] == (long) n * m ? m : 0;
+    this.scoreValues = k.score() == null ? null : PerWorker.doubles(threads, k.score().size());
+    this.logitValues = dr.logit() == null ? null : PerWorker.doubles(threads, dr.logit().size());
+    this.inverseTemperature = greedy ? 1.0 : (Double.isInfinite(t) ? 0.0 : 1.0 / t);
+    this.chunkFailure = new String[(n + NODE_CHUNK - 1) / NODE_CHUNK];
     prob = PerWorker.doubles(threads, m);
     small = PerWorker.ints(threads, m);
     large = PerWorker.ints(threads, m);
     alias = PerWorker.ints(threads, m);
   }
 
-  /** Sets this tick's keys and rebuilds what the host's new state invalidates. */
-  void prepare(Host host, long seed, int tick, WorkerPool pool) {
+  /**
+   * Sets this tick's keys and rebuilds what the host's new state invalidates. Returns null, or what
+   * went wrong (a kernel score or docking logit expression that is not a number).
+   */
+  String prepare(Host host, Globals globals, long seed, int tick, WorkerPool pool) {
+    this.globals = globals;
+    this.tick = tick;
     int t = type.index();
     stepKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.STEP, t));
     hazardKey = CounterRng.tickKey(seed, tick, Purpose.of(Purpose.HAZARD, t));
@@ -134,13 +160,23 @@ final class TypeRuntime {
     rebuildDocking = !dockingBuilt || type.docking().readsNodeState();
     if (rebuildKernel || rebuildDocking) {
       this.host = host;
+      java.util.Arrays.fill(chunkFailure, null);
       pool.forEach((nb.nodeCount() + NODE_CHUNK - 1) / NODE_CHUNK, prepareTask);
       this.host = null;
+      for (String f : chunkFailure) {
+        if (f != null) {
+          // The first chunk's: the same message for any thread count. Rebuild next time.
+          kernelBuilt = false;
+          dockingBuilt = false;
+          return "type '" + type.name() + "': " + f;
+        }
+      }
       kernelBuilt = true;
       dockingBuilt = true;
       weightsSeen = host.weightsVersion();
       constantLimit = !generic && sameLimitEverywhere();
     }
+    return null;
   }
 
   private static final int NODE_CHUNK = 2048;
@@ -149,7 +185,21 @@ final class TypeRuntime {
     int from = c * NODE_CHUNK;
     int to = Math.min(nb.nodeCount(), from + NODE_CHUNK);
     if (rebuildKernel) {
-      Migration.logits(type.kernel(), nb, host, logits, from, to);
+      String f =
+          Migration.logits(
+              type.kernel(),
+              nb,
+              host,
+              logits,
+              from,
+              to,
+              scoreValues == null ? null : scoreValues[worker],
+              tick,
+              globals);
+      if (f != null) {
+        chunkFailure[c] = f;
+        return;
+      }
       if (useAlias && compact) {
         Migration.buildCompact(
             nb,
@@ -178,8 +228,16 @@ final class TypeRuntime {
     }
     if (rebuildDocking) {
       DockingRule dr = type.docking();
+      double[] v = logitValues == null ? null : logitValues[worker];
+      if (v != null) {
+        dr.logit().bindGlobals(v, tick, globals.reward, globals.task, globals.z);
+      }
       for (int i = from; i < to; i++) {
-        double z = Docking.nodeLogit(dr, host, i);
+        double z = Docking.nodeLogit(dr, host, i, v);
+        if (Double.isNaN(z)) {
+          chunkFailure[c] = "the docking logit \"" + dr.logit().source() + "\" is NaN at node " + i;
+          return;
+        }
         if (generic) {
           dockLogit[i] = (float) z;
         } else if (info[i * INFO + 3] == 0) {

@@ -4,6 +4,7 @@ import org.nvlab.core.host.Host;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.vesicle.DeathCause;
 import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.vesicle.RuleExpression;
 import org.nvlab.core.vesicle.StateRule;
 
 /**
@@ -22,9 +23,10 @@ final class VesicleUpdate {
   /** Tests turn the uniform-row specialisation off to check it agrees with the general step. */
   static volatile boolean useUniformRows = !Boolean.getBoolean("nvlab.noUniform");
 
-  static void run(TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
+  static void run(
+      TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch, int worker) {
     if (rt.generic) {
-      genericStep(rt, out, tick, host, scratch);
+      genericStep(rt, out, tick, host, scratch, worker);
     } else {
       fastStep(rt, out, tick, useUniformRows);
     }
@@ -232,7 +234,7 @@ final class VesicleUpdate {
 
   /** The step for types whose kernel, docking or state reads the vesicle's payload or state. */
   private static void genericStep(
-      TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch) {
+      TypeRuntime rt, ChunkResult out, int tick, Host host, double[] scratch, int worker) {
     Pool pool = rt.pool;
     int[] node = pool.node();
     long[] id = pool.id();
@@ -248,6 +250,18 @@ final class VesicleUpdate {
     float[] a = host.activation();
     float[] e = host.error();
     float[] g = host.gate();
+    // Expressions over the vesicle: their values arrays hold the globals for the whole chunk.
+    RuleExpression logitX = rt.type.docking().perVesicleLogit() ? rt.type.docking().logit() : null;
+    RuleExpression scoreX = rt.type.kernel().perVesicleScore() ? rt.type.kernel().score() : null;
+    double[] lv = logitX == null ? null : rt.logitValues[worker];
+    double[] sv = scoreX == null ? null : rt.scoreValues[worker];
+    Globals gl = rt.globals;
+    if (lv != null) {
+      logitX.bindGlobals(lv, tick, gl.reward, gl.task, gl.z);
+    }
+    if (sv != null) {
+      scoreX.bindGlobals(sv, tick, gl.reward, gl.task, gl.z);
+    }
     for (int s = out.from; s < out.to; s++) {
       int n = node[s];
       if (n < 0) {
@@ -271,6 +285,22 @@ final class VesicleUpdate {
         }
       }
       double logit = rt.dockLogit[n];
+      if (lv != null && logit != Double.NEGATIVE_INFINITY) {
+        logitX.bindNode(lv, n, a, e, g, host.spike(), host.memory(), host.memoryDim());
+        logitX.bindPayload(lv, payload, s * d, d);
+        logitX.bindState(lv, state, s * p, p);
+        logit = logitX.evaluate(lv);
+        if (Double.isNaN(logit)) {
+          out.fail(
+              "the docking logit \""
+                  + logitX.source()
+                  + "\" is NaN for vesicle "
+                  + vid
+                  + " at node "
+                  + n);
+          return;
+        }
+      }
       if (zeta != 0) {
         double dot = 0;
         int po = s * d;
@@ -302,6 +332,45 @@ final class VesicleUpdate {
         }
         if (rt.useAlias) {
           next = hop(rt.compact, rt.table, info[bb], info[bb + 1], h & 0xFFFFFFFFL);
+        } else if (sv != null) {
+          double u = (h & 0xFFFFFFFFL) * 0x1.0p-32;
+          scoreX.bindNode(sv, next, a, e, g, host.spike(), host.memory(), host.memoryDim());
+          scoreX.bindPayload(sv, payload, s * d, d);
+          scoreX.bindState(sv, state, s * p, p);
+          int from = next;
+          next =
+              Migration.expressionHop(
+                  rt.nb,
+                  rt.logits,
+                  rt.greedy,
+                  rt.inverseTemperature,
+                  scoreX,
+                  sv,
+                  host,
+                  from,
+                  payload,
+                  s * d,
+                  d,
+                  rt.keys,
+                  rt.contentFactor,
+                  u,
+                  scratch);
+          if (next < 0) {
+            out.fail(
+                "the kernel score \""
+                    + scoreX.source()
+                    + "\" is "
+                    + scratch[0]
+                    + " for vesicle "
+                    + vid
+                    + " moving from node "
+                    + from
+                    + " to node "
+                    + (-next - 2)
+                    + " (a score must be a finite number; use a large negative one to rule a move"
+                    + " out)");
+            return;
+          }
         } else {
           double u = (h & 0xFFFFFFFFL) * 0x1.0p-32;
           next =

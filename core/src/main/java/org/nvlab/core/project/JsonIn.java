@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.nvlab.core.expr.ExpressionException;
+import org.nvlab.core.vesicle.RuleExpression;
 
 /**
  * Reads one JSON object with defaults and checks, recording a {@link Problem} (with the JSON
@@ -280,6 +282,28 @@ final class JsonIn {
       System.arraycopy(row, 0, out, r * cols, cols);
     }
     return out;
+  }
+
+  /**
+   * A user expression at key, checked for its place (SPEC section 8): its text, or null when absent
+   * or rejected (with a problem naming the column and the reason).
+   */
+  String expression(String key, RuleExpression.Place place, ProjectReader.Dims dims) {
+    JsonNode v = raw(key);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      problem(key, "must be an expression (text), got " + kind(v));
+      return null;
+    }
+    try {
+      RuleExpression.check(v.asText(), place, dims.d(), dims.p(), dims.memoryDim(), dims.zDim());
+      return v.asText();
+    } catch (ExpressionException e) {
+      problem(key, e.getMessage());
+      return null;
+    }
   }
 
   /** Reports fields that were never read (unknown, usually misspelt). */

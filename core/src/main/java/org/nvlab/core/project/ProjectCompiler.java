@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.nvlab.core.expr.ExpressionException;
 import org.nvlab.core.graph.EdgeListBuilder;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.graph.GraphBuilders;
@@ -30,12 +31,14 @@ import org.nvlab.core.release.Cascade;
 import org.nvlab.core.release.LearningRuleRelease;
 import org.nvlab.core.release.MemoryRelease;
 import org.nvlab.core.release.ParameterRelease;
+import org.nvlab.core.release.ReleaseMap;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.release.ReleaseOperatorProvider;
 import org.nvlab.core.vesicle.DockingRule;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.LifetimeLaw;
+import org.nvlab.core.vesicle.RuleExpression;
 import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.StateRule;
 import org.nvlab.core.vesicle.VesicleType;
@@ -368,6 +371,29 @@ public final class ProjectCompiler {
     return out;
   }
 
+  /**
+   * Compiles a user expression the reader has checked (so it cannot fail here but for a reader bug,
+   * reported as a problem all the same); null for null.
+   */
+  private RuleExpression expression(
+      String source, RuleExpression.Place place, TypeSpec ts, Host host, String pointer) {
+    if (source == null) {
+      return null;
+    }
+    try {
+      return RuleExpression.compile(
+          source,
+          place,
+          ts.payloadDim(),
+          ts.stateDim(),
+          host.memoryDim(),
+          spec.globals().z().size());
+    } catch (ExpressionException e) {
+      problem(pointer, e.getMessage());
+      return null;
+    }
+  }
+
   private VesicleType buildType(int t, TypeSpec ts, Host host, Map<String, Integer> index) {
     String at = "/vesicleTypes/" + t;
     int d = ts.payloadDim();
@@ -406,7 +432,9 @@ public final class ProjectCompiler {
             w,
             f(es.payloadOffset()),
             es.tanh(),
-            es.noise());
+            es.noise(),
+            expression(
+                es.rate(), RuleExpression.Place.EMISSION_RATE, ts, host, at + "/emission/rate"));
     LifetimeLaw lifetime =
         new LifetimeLaw(
             ts.lifetime().law().equals("fixed")
@@ -453,7 +481,15 @@ public final class ProjectCompiler {
     }
     KernelRule kernel =
         new KernelRule(
-            ks.temperature(), nbMode, ks.hops(), f(ks.theta()), edgeBias, ks.contentScale(), keys);
+            ks.temperature(),
+            nbMode,
+            ks.hops(),
+            f(ks.theta()),
+            edgeBias,
+            ks.contentScale(),
+            keys,
+            expression(
+                ks.score(), RuleExpression.Place.KERNEL_SCORE, ts, host, at + "/kernel/score"));
     // Docking.
     ProjectSpec.DockingSpec ds = ts.docking();
     float[] receptors = null;
@@ -498,7 +534,9 @@ public final class ProjectCompiler {
             receptors,
             f(ds.stateWeights()),
             ds.dwell(),
-            sites);
+            sites,
+            expression(
+                ds.logit(), RuleExpression.Place.DOCKING_LOGIT, ts, host, at + "/docking/logit"));
     StateRule state =
         ts.state() == null
             ? null
@@ -506,7 +544,7 @@ public final class ProjectCompiler {
     // Releases.
     List<ReleaseOperator> ops = new ArrayList<>();
     for (int r = 0; r < ts.release().size(); r++) {
-      ReleaseOperator op = release(ts.release().get(r), d, host, index, t);
+      ReleaseOperator op = release(ts.release().get(r), ts, host, index, t);
       if (op != null) {
         ops.add(op);
       }
@@ -559,17 +597,27 @@ public final class ProjectCompiler {
   }
 
   private ReleaseOperator release(
-      ReleaseSpec r, int d, Host host, Map<String, Integer> index, int type) {
+      ReleaseSpec r, TypeSpec ts, Host host, Map<String, Integer> index, int type) {
+    int d = ts.payloadDim();
     String at = r.pointer();
     float[] scale = perNode(r.nodeScale(), at + "/nodeScale", "nodeScale");
     switch (r.kind()) {
       case "activation" -> {
         float[] gain = readout(r.gain(), r.gainPerNode(), d, at + "/gainPerNode");
         float[] bias = readout(r.bias(), r.biasPerNode(), d, at + "/biasPerNode");
-        if (r.threshold() != null && !(host instanceof LifNetwork)) {
+        if ((r.threshold() != null || r.maps().containsKey("threshold"))
+            && !(host instanceof LifNetwork)) {
           problem(at + "/threshold", "a threshold readout acts on a lif host only");
         }
-        return new ActivationRelease(d, gain, bias, f(r.threshold()), scale);
+        return new ActivationRelease(
+            d,
+            gain,
+            bias,
+            f(r.threshold()),
+            scale,
+            map(r, "gain", ts, host),
+            map(r, "bias", ts, host),
+            map(r, "threshold", ts, host));
       }
       case "parameter" -> {
         boolean lowRank = "low-rank".equals(r.mode());
@@ -584,10 +632,11 @@ public final class ProjectCompiler {
             f(r.h()),
             lowRank ? randomMatrix(n, d, r.uStd(), type, 10) : null,
             lowRank ? randomMatrix(n, d, r.vStd(), type, 11) : null,
-            lowRank ? scaled(scale, r.scale()) : scale);
+            lowRank ? scaled(scale, r.scale()) : scale,
+            map(r, "h", ts, host));
       }
       case "learning" -> {
-        return new LearningRuleRelease(d, f(r.l()), scale);
+        return new LearningRuleRelease(d, f(r.l()), scale, map(r, "l", ts, host));
       }
       case "memory" -> {
         int m = host.memoryDim();
@@ -672,6 +721,18 @@ public final class ProjectCompiler {
         return null;
       }
     }
+  }
+
+  /** A readout the file gives as an expression, compiled; null when it gives a list or nothing. */
+  private ReleaseMap map(ReleaseSpec r, String field, TypeSpec ts, Host host) {
+    RuleExpression x =
+        expression(
+            r.maps().get(field),
+            RuleExpression.Place.RELEASE_MAP,
+            ts,
+            host,
+            r.pointer() + "/" + field);
+    return x == null ? null : new ReleaseMap(x, field);
   }
 
   /**

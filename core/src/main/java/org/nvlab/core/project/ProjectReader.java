@@ -38,6 +38,7 @@ import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.project.ProjectSpec.WeightSpec;
 import org.nvlab.core.release.ReleaseOperatorProvider;
 import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.RuleExpression;
 import org.nvlab.core.vesicle.Signals;
 
 /**
@@ -224,7 +225,7 @@ public final class ProjectReader {
     List<TypeSpec> types = new ArrayList<>();
     List<JsonIn> ts = o.objects("vesicleTypes");
     for (JsonIn t : ts) {
-      types.add(type(t, zDim));
+      types.add(type(t, zDim, host.memoryDim()));
     }
     o.finish();
     return new ProjectSpec(version, name, description, seed, ticks, host, globals, types);
@@ -659,7 +660,7 @@ public final class ProjectReader {
     return def;
   }
 
-  private TypeSpec type(JsonIn o, int zDim) {
+  private TypeSpec type(JsonIn o, int zDim, int memoryDim) {
     String name = o.text("name", null);
     if (name == null || name.isBlank()) {
       o.problem("name", "every vesicle type needs a name");
@@ -667,10 +668,11 @@ public final class ProjectReader {
     }
     int d = o.integer("payloadDim", 1, 0, 4096);
     int p = o.integer("stateDim", 0, 0, 4096);
-    EmissionSpec emission = emission(o.obj("emission"), d, zDim);
+    Dims dims = new Dims(d, p, memoryDim, zDim);
+    EmissionSpec emission = emission(o.obj("emission"), d, zDim, dims);
     LifetimeSpec lifetime = lifetime(o.obj("lifetime"));
-    KernelSpec kernel = kernel(o.obj("kernel"));
-    DockingSpec docking = docking(o.obj("docking"), p);
+    KernelSpec kernel = kernel(o.obj("kernel"), dims);
+    DockingSpec docking = docking(o.obj("docking"), p, dims);
     StateSpec state = null;
     if (o.has("state")) {
       JsonIn s = o.obj("state");
@@ -686,7 +688,7 @@ public final class ProjectReader {
     }
     List<ReleaseSpec> release = new ArrayList<>();
     for (JsonIn r : o.objects("release")) {
-      ReleaseSpec spec = release(r, d);
+      ReleaseSpec spec = release(r, d, dims);
       if (spec != null) {
         release.add(spec);
       }
@@ -698,9 +700,20 @@ public final class ProjectReader {
         name, d, p, emission, lifetime, kernel, docking, state, release, absorbing, cap);
   }
 
-  private EmissionSpec emission(JsonIn o, int d, int zDim) {
+  private EmissionSpec emission(JsonIn o, int d, int zDim, Dims dims) {
     String mode = o.choice("mode", "poisson", "none", "poisson", "bernoulli", "replace");
-    double lambdaMax = o.num("lambdaMax", 0.05, 0, 1e6);
+    String rate = o.expression("rate", RuleExpression.Place.EMISSION_RATE, dims);
+    if (rate != null && (mode.equals("none") || mode.equals("replace"))) {
+      o.problem("rate", "a " + mode + " emission has no rate");
+    }
+    for (String moved : new String[] {"weights", "bias"}) {
+      if (rate != null && o.raw(moved) != null) {
+        o.problem(moved, "give the rate expression or " + moved + ", not both");
+      }
+    }
+    // With a rate expression lambdaMax only caps it: no cap unless one is given.
+    double lambdaMax =
+        o.num("lambdaMax", rate == null ? 0.05 : mode.equals("bernoulli") ? 1 : 1e6, 0, 1e6);
     if (mode.equals("bernoulli") && lambdaMax > 1) {
       o.problem(
           "lambdaMax", "a Bernoulli count needs lambdaMax <= 1, got " + JsonIn.fmt(lambdaMax));
@@ -740,7 +753,7 @@ public final class ProjectReader {
     }
     o.finish();
     return new EmissionSpec(
-        mode, lambdaMax, weights, bias, emitters, target, matrix, fromZ, offset, tanh, noise);
+        mode, lambdaMax, weights, bias, emitters, target, matrix, fromZ, offset, tanh, noise, rate);
   }
 
   private LifetimeSpec lifetime(JsonIn o) {
@@ -754,8 +767,12 @@ public final class ProjectReader {
     return new LifetimeSpec(law, mean, hazard);
   }
 
-  private KernelSpec kernel(JsonIn o) {
+  private KernelSpec kernel(JsonIn o, Dims dims) {
     double temperature = o.numOrInfinity("temperature", 1, 0);
+    String score = o.expression("score", RuleExpression.Place.KERNEL_SCORE, dims);
+    if (score != null && o.raw("theta") != null) {
+      o.problem("theta", "give the score expression or theta, not both");
+    }
     String nb = o.choice("neighbourhood", "out", "out", "in", "both");
     int hops = o.integer("hops", 1, 1, 1000);
     double[] theta = new double[KernelRule.FEATURES.length];
@@ -788,10 +805,18 @@ public final class ProjectReader {
     }
     o.finish();
     return new KernelSpec(
-        temperature, nb, hops, theta, edgeBiasStd, edgeBias, contentScale, keys, keyStd);
+        temperature, nb, hops, theta, edgeBiasStd, edgeBias, contentScale, keys, keyStd, score);
   }
 
-  private DockingSpec docking(JsonIn o, int p) {
+  private DockingSpec docking(JsonIn o, int p, Dims dims) {
+    String logit = o.expression("logit", RuleExpression.Place.DOCKING_LOGIT, dims);
+    if (logit != null) {
+      for (String other : new String[] {"bias", "weights", "content", "receptors", "state"}) {
+        if (o.raw(other) != null) {
+          o.problem(other, "give the logit expression or " + other + ", not both");
+        }
+      }
+    }
     double bias = o.num("bias", -3, -BIG, BIG);
     double[] eta = new double[3];
     if (o.has("weights")) {
@@ -817,7 +842,7 @@ public final class ProjectReader {
     int dwell = o.integer("dwell", 1, 1, 1_000_000);
     NodeSet sites = nodeSet(o, "sites", null);
     o.finish();
-    return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell, sites);
+    return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell, sites, logit);
   }
 
   /** The release kinds plugins on the class path add, found once. */
@@ -833,7 +858,8 @@ public final class ProjectReader {
   }
 
   /** One release entry, or null (with a problem) when its kind is unknown. */
-  private ReleaseSpec release(JsonIn o, int d) {
+  private ReleaseSpec release(JsonIn o, int d, Dims dims) {
+    int problemsBefore = o.problems().size();
     String kind = o.text("kind", null);
     if (kind == null) {
       o.problem("kind", "is required: activation, parameter, learning, memory or cascade");
@@ -863,25 +889,28 @@ public final class ProjectReader {
     boolean tanh = false;
     boolean fromMemory = false;
     Map<String, Object> params = null;
+    Map<String, String> maps = new LinkedHashMap<>();
     switch (kind) {
       case "activation" -> {
-        gain = o.numbers("gain", d);
-        bias = o.numbers("bias", d);
-        threshold = o.numbers("threshold", d);
+        gain = readout(o, "gain", d, dims, maps);
+        bias = readout(o, "bias", d, dims, maps);
+        threshold = readout(o, "threshold", d, dims, maps);
         gainPerNode = o.rows("gainPerNode", d);
         biasPerNode = o.rows("biasPerNode", d);
         nodeScale = o.numbers("nodeScale", -1);
-        if (gain != null && gainPerNode != null) {
+        if ((gain != null || maps.containsKey("gain")) && gainPerNode != null) {
           o.problem("gainPerNode", "give gain (shared by all nodes) or gainPerNode, not both");
         }
-        if (bias != null && biasPerNode != null) {
+        if ((bias != null || maps.containsKey("bias")) && biasPerNode != null) {
           o.problem("biasPerNode", "give bias (shared by all nodes) or biasPerNode, not both");
         }
         if (gain == null
             && bias == null
             && threshold == null
             && gainPerNode == null
-            && biasPerNode == null) {
+            && biasPerNode == null
+            && maps.isEmpty()
+            && o.problems().size() == problemsBefore) {
           o.problem(
               "",
               "an activation release needs at least one of gain, bias, threshold (or gainPerNode,"
@@ -894,8 +923,8 @@ public final class ProjectReader {
         nodeScale = o.numbers("nodeScale", -1);
         if (mode.equals("multiplicative")) {
           eta = o.num("eta", 0.1, -BIG, BIG);
-          h = o.numbers("h", d);
-          if (h == null) {
+          h = readout(o, "h", d, dims, maps);
+          if (h == null && !maps.containsKey("h") && o.raw("h") == null) {
             o.problem(
                 "h", "a multiplicative parameter release needs the readout h (" + d + " numbers)");
           }
@@ -906,9 +935,9 @@ public final class ProjectReader {
         }
       }
       case "learning" -> {
-        l = o.numbers("l", d);
+        l = readout(o, "l", d, dims, maps);
         nodeScale = o.numbers("nodeScale", -1);
-        if (l == null) {
+        if (l == null && !maps.containsKey("l") && o.raw("l") == null) {
           o.problem("l", "a learning release needs the readout l (" + d + " numbers)");
         }
       }
@@ -994,6 +1023,27 @@ public final class ProjectReader {
         offset,
         tanh,
         fromMemory,
-        params);
+        params,
+        Map.copyOf(maps));
   }
+
+  /**
+   * A readout of d numbers (a list: the effect is its dot product with the released payload) or an
+   * expression (the effect is its value); the list, or null when absent or an expression (then in
+   * {@code maps}).
+   */
+  private double[] readout(JsonIn o, String key, int d, Dims dims, Map<String, String> maps) {
+    JsonNode v = o.raw(key);
+    if (v != null && v.isTextual()) {
+      String source = o.expression(key, RuleExpression.Place.RELEASE_MAP, dims);
+      if (source != null) {
+        maps.put(key, source);
+      }
+      return null;
+    }
+    return o.numbers(key, d);
+  }
+
+  /** The dimensions an expression's variables take their lengths from. */
+  record Dims(int d, int p, int memoryDim, int zDim) {}
 }

@@ -100,6 +100,7 @@ public record ProjectSpec(
   public record GlobalsSpec(
       SignalSpec reward, boolean rewardFromTask, double task, List<SignalSpec> z) {}
 
+  /** Emission; {@code rate} is a user expression for the expected births (or null). */
   public record EmissionSpec(
       String mode,
       double lambdaMax,
@@ -111,10 +112,12 @@ public record ProjectSpec(
       double[] payloadFromZ,
       double[] payloadOffset,
       boolean tanh,
-      double noise) {}
+      double noise,
+      String rate) {}
 
   public record LifetimeSpec(String law, double mean, double hazard) {}
 
+  /** The kernel; {@code score} is a user expression for z(i, j) replacing theta (or null). */
   public record KernelSpec(
       double temperature,
       String neighbourhood,
@@ -124,8 +127,10 @@ public record ProjectSpec(
       double[] edgeBias,
       double contentScale,
       String keys,
-      double keyStd) {}
+      double keyStd,
+      String score) {}
 
+  /** Docking; {@code logit} is a user expression for the docking logit (or null). */
   public record DockingSpec(
       double bias,
       double[] eta,
@@ -134,13 +139,15 @@ public record ProjectSpec(
       double receptorStd,
       double[] stateWeights,
       int dwell,
-      NodeSet sites) {}
+      NodeSet sites,
+      String logit) {}
 
   public record StateSpec(double decay, double[] input) {}
 
   /**
    * One release operator. Only the fields of its kind are used; {@code pointer} locates the entry
-   * in the file for later messages.
+   * in the file for later messages. {@code maps} holds the readouts given as expressions instead of
+   * lists (keyed by field: gain, bias, threshold, h, l), or is empty.
    */
   public record ReleaseSpec(
       String kind,
@@ -168,7 +175,8 @@ public record ProjectSpec(
       double[] offset,
       boolean tanh,
       boolean fromMemory,
-      java.util.Map<String, Object> params) {}
+      java.util.Map<String, Object> params,
+      java.util.Map<String, String> maps) {}
 
   public record TypeSpec(
       String name,

@@ -15,8 +15,21 @@ import org.nvlab.core.host.Host;
  * @param nodeScale s: n floats, or null for 1
  */
 public record ActivationRelease(
-    int d, float[] gain, float[] bias, float[] threshold, float[] nodeScale)
+    int d,
+    float[] gain,
+    float[] bias,
+    float[] threshold,
+    float[] nodeScale,
+    ReleaseMap gainMap,
+    ReleaseMap biasMap,
+    ReleaseMap thresholdMap)
     implements NodeRelease {
+
+  /** Linear readouts only. */
+  public ActivationRelease(
+      int d, float[] gain, float[] bias, float[] threshold, float[] nodeScale) {
+    this(d, gain, bias, threshold, nodeScale, null, null, null);
+  }
 
   @Override
   public String kind() {
@@ -36,6 +49,30 @@ public record ActivationRelease(
     if (threshold != null) {
       host.pendingThreshold()[node] += (float) (s * readout(threshold, node, sum));
     }
+    if (gainMap != null) {
+      add(host.pendingGamma(), node, s * gainMap.value(host, node, count, sum, d));
+    }
+    if (biasMap != null) {
+      add(host.pendingBeta(), node, s * biasMap.value(host, node, count, sum, d));
+    }
+    if (thresholdMap != null) {
+      add(host.pendingThreshold(), node, s * thresholdMap.value(host, node, count, sum, d));
+    }
+  }
+
+  private static void add(float[] buffer, int node, double value) {
+    if (!Double.isNaN(value)) {
+      buffer[node] += (float) value;
+    }
+  }
+
+  @Override
+  public String takeFailure() {
+    // Called every tick: no array of the maps, no allocation.
+    String f = gainMap == null ? null : gainMap.takeFailure();
+    String b = biasMap == null ? null : biasMap.takeFailure();
+    String t = thresholdMap == null ? null : thresholdMap.takeFailure();
+    return f != null ? f : b != null ? b : t;
   }
 
   private double readout(float[] r, int node, double[] c) {

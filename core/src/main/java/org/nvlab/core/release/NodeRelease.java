@@ -36,4 +36,12 @@ public non-sealed interface NodeRelease extends ReleaseOperator {
    * @param scratch per-thread work space of at least 4 * d doubles (do not allocate per call)
    */
   void apply(Host host, int node, int count, double[] sum, double[] second, double[] scratch);
+
+  /**
+   * What went wrong in the last tick's {@link #apply} calls (a release map gave a value that is not
+   * a number), cleared by the call; null when nothing did. The engine stops the run with it.
+   */
+  default String takeFailure() {
+    return null;
+  }
 }

@@ -17,7 +17,7 @@ import org.nvlab.core.host.Host;
  * @param mode which update
  * @param incoming true: edges into i; false: edges out of i
  * @param eta multiplicative rate
- * @param h multiplicative readout, d floats
+ * @param h multiplicative readout, d floats (null when given as an expression, {@code hMap})
  * @param u low-rank readout U, n * d
  * @param v low-rank readout V, n * d
  * @param nodeScale s, n floats or null for 1
@@ -30,8 +30,22 @@ public record ParameterRelease(
     float[] h,
     float[] u,
     float[] v,
-    float[] nodeScale)
+    float[] nodeScale,
+    ReleaseMap hMap)
     implements NodeRelease {
+
+  /** Linear readouts. */
+  public ParameterRelease(
+      int d,
+      Mode mode,
+      boolean incoming,
+      double eta,
+      float[] h,
+      float[] u,
+      float[] v,
+      float[] nodeScale) {
+    this(d, mode, incoming, eta, h, u, v, nodeScale, null);
+  }
 
   public enum Mode {
     MULTIPLICATIVE,
@@ -54,6 +68,11 @@ public record ParameterRelease(
   }
 
   @Override
+  public String takeFailure() {
+    return hMap == null ? null : hMap.takeFailure();
+  }
+
+  @Override
   public void apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     Graph g = host.graph();
@@ -61,8 +80,15 @@ public record ParameterRelease(
     double s = nodeScale == null ? 1.0 : nodeScale[node];
     if (mode == Mode.MULTIPLICATIVE) {
       double hc = 0;
-      for (int k = 0; k < d; k++) {
-        hc += h[k] * sum[k];
+      if (hMap != null) {
+        hc = hMap.value(host, node, count, sum, d);
+        if (Double.isNaN(hc)) {
+          return;
+        }
+      } else {
+        for (int k = 0; k < d; k++) {
+          hc += h[k] * sum[k];
+        }
       }
       float factor = (float) (1.0 + s * eta * hc);
       if (incoming) {

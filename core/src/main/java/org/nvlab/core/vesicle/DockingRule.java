@@ -12,6 +12,7 @@ package org.nvlab.core.vesicle;
  * @param stateWeights xi, weights of the vesicle's internal state (length p, may be null)
  * @param dwellTicks releases per docking (1 = quantal)
  * @param sites the nodes where docking can happen at all (receptors present; null: every node)
+ * @param logit a user expression for the whole logit (replacing bias, eta, zeta and xi), or null
  */
 public record DockingRule(
     double bias,
@@ -20,9 +21,18 @@ public record DockingRule(
     float[] receptors,
     float[] stateWeights,
     int dwellTicks,
-    boolean[] sites) {
+    boolean[] sites,
+    RuleExpression logit) {
 
   public boolean readsNodeState() {
+    if (logit != null) {
+      return logit.readsChangingState();
+    }
     return eta[0] != 0 || eta[1] != 0 || eta[2] != 0;
+  }
+
+  /** True when the logit depends on the vesicle (content, state, or an expression over them). */
+  public boolean perVesicleLogit() {
+    return logit != null && logit.readsVesicle();
   }
 }

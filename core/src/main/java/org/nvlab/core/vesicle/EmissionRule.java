@@ -17,6 +17,8 @@ package org.nvlab.core.vesicle;
  * @param payloadOffset u (length d)
  * @param tanh phi = tanh (else identity)
  * @param noise standard deviation of the payload noise
+ * @param rate a user expression for lambda_i (then clamped to [0, lambdaMax]; alpha and bias are
+ *     unused), or null
  */
 public record EmissionRule(
     Mode mode,
@@ -28,7 +30,8 @@ public record EmissionRule(
     float[] payloadMatrix,
     float[] payloadOffset,
     boolean tanh,
-    double noise) {
+    double noise,
+    RuleExpression rate) {
 
   public enum Mode {
     /** Only cascades create vesicles of this type. */
@@ -40,6 +43,9 @@ public record EmissionRule(
 
   /** True when lambda depends on nothing that changes during a run. */
   public boolean constantRate() {
+    if (rate != null) {
+      return !rate.readsChangingState();
+    }
     for (float a : alpha) {
       if (a != 0f) {
         return false;

@@ -12,6 +12,8 @@ package org.nvlab.core.vesicle;
  * @param edgeBias learned per-entry bias, indexed like the neighbourhood (may be null)
  * @param contentScale weight of the content term (0: no content dependence)
  * @param keys node keys k_j, d per node (null: read the host memory trace instead)
+ * @param score a user expression for z(i, j) replacing theta . phi (edgeBias and the content term
+ *     are still added), or null
  */
 public record KernelRule(
     double temperature,
@@ -20,7 +22,8 @@ public record KernelRule(
     float[] theta,
     float[] edgeBias,
     double contentScale,
-    float[] keys) {
+    float[] keys,
+    RuleExpression score) {
 
   public enum Neighbourhood {
     /** Along out-edges only (and staying). */
@@ -44,10 +47,18 @@ public record KernelRule(
 
   /** True when z(i, j) reads node state that changes every tick (so tables rebuild per tick). */
   public boolean readsNodeState() {
+    if (score != null) {
+      return score.readsChangingState();
+    }
     return theta[ACTIVATION] != 0 || theta[ABS_ERROR] != 0 || theta[GATE] != 0;
   }
 
   public boolean readsWeights() {
-    return theta[WEIGHT] != 0;
+    return score != null ? score.readsWeights() : theta[WEIGHT] != 0;
+  }
+
+  /** True when a move's score depends on the vesicle (a score expression over c or s). */
+  public boolean perVesicleScore() {
+    return score != null && score.readsVesicle();
   }
 }

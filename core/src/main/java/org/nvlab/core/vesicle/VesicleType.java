@@ -37,7 +37,11 @@ public record VesicleType(
 
   /** True when the per-vesicle step must read the payload or state (the slower path). */
   public boolean readsPayloadEachTick() {
-    return kernel.contentScale() != 0 || docking.contentWeight() != 0 || stateDim > 0;
+    return kernel.contentScale() != 0
+        || docking.contentWeight() != 0
+        || stateDim > 0
+        || kernel.perVesicleScore()
+        || docking.perVesicleLogit();
   }
 
   public boolean hasAbsorbing() {

@@ -278,9 +278,13 @@ final class RandomProjects {
     ObjectNode e = o.putObject("emission");
     String mode = pick(r, "none", "poisson", "bernoulli", "replace");
     e.put("mode", mode);
+    boolean rate = (mode.equals("poisson") || mode.equals("bernoulli")) && r.nextInt(4) == 0;
+    if (rate) {
+      e.put("rate", expression(r, "rate", d, memoryDim, zDim));
+    }
     if (!mode.equals("none")) {
       e.set("lambdaMax", mode.equals("bernoulli") ? number(r, 0, 1) : number(r, 0, 5));
-      if (r.nextBoolean()) {
+      if (!rate && r.nextBoolean()) {
         ObjectNode w = e.putObject("weights");
         for (int k = 0; k < Signals.Z0; k++) {
           maybe(r, w, Signals.name(k), number(r, -3, 3));
@@ -289,7 +293,9 @@ final class RandomProjects {
           w.set("z", numbers(r, zDim, -1, 1));
         }
       }
-      maybe(r, e, "bias", number(r, -3, 3));
+      if (!rate) {
+        maybe(r, e, "bias", number(r, -3, 3));
+      }
       if (r.nextBoolean()) {
         e.set("emitters", nodeSet(r, g, true));
       }
@@ -331,7 +337,9 @@ final class RandomProjects {
     if (r.nextBoolean()) {
       k.put("hops", 1 + r.nextInt(3));
     }
-    if (r.nextBoolean()) {
+    if (r.nextInt(4) == 0) {
+      k.put("score", expression(r, "score", d, memoryDim, zDim));
+    } else if (r.nextBoolean()) {
       ObjectNode th = k.putObject("theta");
       for (String f : KernelRule.FEATURES) {
         maybe(r, th, f, number(r, -2, 2));
@@ -355,19 +363,24 @@ final class RandomProjects {
     }
     // Docking.
     ObjectNode dk = o.putObject("docking");
-    maybe(r, dk, "bias", number(r, -5, 2));
-    if (r.nextBoolean()) {
+    boolean logit = r.nextInt(4) == 0;
+    if (logit) {
+      dk.put("logit", expression(r, "logit", d, memoryDim, zDim));
+    } else {
+      maybe(r, dk, "bias", number(r, -5, 2));
+    }
+    if (!logit && r.nextBoolean()) {
       ObjectNode w = dk.putObject("weights");
       maybe(r, w, "activation", number(r, -2, 2));
       maybe(r, w, "abs_error", number(r, -2, 2));
       maybe(r, w, "gate", number(r, -2, 2));
     }
-    if (r.nextInt(3) == 0) {
+    if (!logit && r.nextInt(3) == 0) {
       dk.set("content", number(r, 0.1, 2));
       dk.put("receptors", memoryDim == d && r.nextBoolean() ? "memory" : pick(r, "random", "ones"));
       maybe(r, dk, "receptorStd", number(r, 0, 2));
     }
-    if (p > 0 && r.nextBoolean()) {
+    if (!logit && p > 0 && r.nextBoolean()) {
       dk.set("state", numbers(r, p, -1, 1));
     }
     if (r.nextBoolean()) {
@@ -393,7 +406,10 @@ final class RandomProjects {
         case 0 -> {
           rel.put("kind", "activation");
           boolean any = false;
-          if (r.nextBoolean()) {
+          if (r.nextInt(5) == 0) {
+            rel.put("gain", expression(r, "map", d, memoryDim, zDim));
+            any = true;
+          } else if (r.nextBoolean()) {
             rel.set("gain", numbers(r, d, -1, 1));
             any = true;
           } else if (r.nextInt(4) == 0) {
@@ -433,7 +449,11 @@ final class RandomProjects {
               rel.put("mode", "multiplicative");
             }
             maybe(r, rel, "eta", number(r, -0.1, 0.1));
-            rel.set("h", numbers(r, d, -1, 1));
+            if (r.nextInt(4) == 0) {
+              rel.put("h", expression(r, "map", d, memoryDim, zDim));
+            } else {
+              rel.set("h", numbers(r, d, -1, 1));
+            }
           }
           if (r.nextInt(4) == 0) {
             rel.set("nodeScale", numbers(r, g.nodes(), 0, 2));
@@ -441,7 +461,11 @@ final class RandomProjects {
         }
         case 2 -> {
           rel.put("kind", "learning");
-          rel.set("l", numbers(r, d, -1, 1));
+          if (r.nextInt(4) == 0) {
+            rel.put("l", expression(r, "map", d, memoryDim, zDim));
+          } else {
+            rel.set("l", numbers(r, d, -1, 1));
+          }
           if (r.nextInt(4) == 0) {
             rel.set("nodeScale", numbers(r, g.nodes(), 0, 2));
           }
@@ -485,6 +509,52 @@ final class RandomProjects {
       o.put("cap", r.nextInt(100_000));
     }
     return o;
+  }
+
+  /**
+   * A valid expression for a place ("rate", "score", "logit" or "map"): a few terms over that
+   * place's variables with random coefficients, sometimes inside a function.
+   */
+  static String expression(Random r, String place, int d, int memoryDim, int zDim) {
+    List<String> vars = new ArrayList<>(List.of("a_i", "e_i", "g_i"));
+    if (memoryDim > 0) {
+      vars.add("m_i[" + r.nextInt(memoryDim) + "]");
+      vars.add("norm(m_i)");
+    }
+    if (!place.equals("map")) {
+      vars.addAll(List.of("t", "reward", "task"));
+      if (zDim > 0) {
+        vars.add("z[" + r.nextInt(zDim) + "]");
+      }
+    }
+    switch (place) {
+      case "rate" -> vars.add("spike_i");
+      case "score" -> {
+        vars.addAll(List.of("a_j", "e_j", "g_j", "w_ij", "stay", "dir", "c[0]", "sum(c)"));
+        if (memoryDim > 0) {
+          vars.add("m_j[0]");
+        }
+      }
+      case "logit" -> vars.addAll(List.of("c[" + (d - 1) + "]", "norm(c)"));
+      default -> vars.addAll(List.of("c[0]", "n", "sum(c)"));
+    }
+    StringBuilder b = new StringBuilder();
+    int terms = 1 + r.nextInt(3);
+    for (int k = 0; k < terms; k++) {
+      if (k > 0) {
+        b.append(r.nextBoolean() ? " + " : " - ");
+      }
+      b.append(Math.round(r.nextDouble() * 200) / 100.0).append(" * ");
+      b.append(vars.get(r.nextInt(vars.size())));
+    }
+    String body = b.toString();
+    String wrapped =
+        switch (r.nextInt(4)) {
+          case 0 -> "tanh(" + body + ")";
+          case 1 -> "(" + body + " > 0 ? 1 : -1)";
+          default -> body;
+        };
+    return place.equals("rate") ? "clamp(" + wrapped + ", 0, 3)" : wrapped;
   }
 
   /** A node set in one of its four forms, within the graph. */

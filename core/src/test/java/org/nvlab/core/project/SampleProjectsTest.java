@@ -125,7 +125,8 @@ class SampleProjectsTest {
           activeOff += a[i] / off;
         }
       }
-      assertTrue(activeOn > 5 * activeOff, "activation on the trace " + activeOn + ", off " + activeOff);
+      assertTrue(
+          activeOn > 5 * activeOff, "activation on the trace " + activeOn + ", off " + activeOff);
       assertTrue(
           onTrace / on > 5 * (offTrace / off),
           "mean bias on the trace " + onTrace / on + ", off it " + offTrace / off);

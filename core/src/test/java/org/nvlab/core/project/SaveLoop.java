@@ -22,10 +22,23 @@ public final class SaveLoop {
       (ObjectNode) versions[0].deepCopy().removeAll().put("version", "a"),
       (ObjectNode) versions[1].deepCopy().removeAll().put("version", "b")
     };
+    byte[][] texts = {
+      CanonicalJson.write(versions[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      CanonicalJson.write(versions[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+    };
+    Path file = folder.resolve(ProjectFiles.PROJECT);
+    Path backup = folder.resolve(ProjectFiles.BACKUP);
     boolean told = false;
     for (long i = 0; ; i++) {
       int k = (int) (i & 1);
-      ProjectFiles.save(folder, versions[k], views[k]);
+      if (i % 8 == 0) {
+        // The whole save (text, comparison, view.json) now and then ...
+        ProjectFiles.save(folder, versions[k], views[k]);
+      } else {
+        // ... and mostly its atomic replacement alone, with the text made in advance, so that
+        // nearly every kill lands inside the part that must be atomic.
+        ProjectFiles.writeAtomically(file, texts[k], backup);
+      }
       if (!told) {
         System.out.println("saving");
         System.out.flush();
