@@ -2,6 +2,7 @@ package org.nvlab.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
 
 /** The PROJECT argument of the commands: a NAME.nvlab folder, its project.json, or a zip of one. */
@@ -33,6 +34,9 @@ final class ProjectArgument {
    * given), where the project's recorded runs live; null when the project is not in such a folder.
    */
   static Path folder(Path project) {
+    if (ProjectFiles.isArchive(project)) {
+      return null; // a shared zip is read in place; its runs would have nowhere to go
+    }
     Path f = Files.isDirectory(project) ? project : project.toAbsolutePath().getParent();
     if (f == null || f.getFileName() == null) {
       return null;
@@ -45,6 +49,11 @@ final class ProjectArgument {
    */
   static Path storeFolder(Path project) {
     file(project);
+    if (ProjectFiles.isArchive(project)) {
+      throw new CliException(
+          NvlabCommand.USAGE,
+          project + " is a packed project, which has no run store; unpack it first (nvlab unpack)");
+    }
     Path f = folder(project);
     if (f == null) {
       throw new CliException(

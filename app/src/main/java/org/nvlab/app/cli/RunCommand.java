@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nvlab.app.ProjectRuns;
 import org.nvlab.app.Versions;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.density.SeedAverage;
@@ -25,10 +23,7 @@ import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
-import org.nvlab.core.record.RunStore;
 import org.nvlab.core.record.RunStoreException;
-import org.nvlab.core.record.RunStoreProvider;
-import org.nvlab.core.record.RunStores;
 import org.nvlab.core.vesicle.DeathCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -192,10 +187,10 @@ public final class RunCommand implements Callable<Integer> {
    * costs one warning line, never the run (its files are already written).
    */
   private Long record(Path folder, RunMetadata run, MetricsRecorder metrics) {
-    try (RunStore store = RunStores.open(folder, RunStoreProvider.Access.READ_WRITE)) {
-      RunMetadata stored = store.record(run, metrics);
-      System.out.printf("recorded run %d in %s%n", stored.id(), store.location());
-      return stored.id();
+    try {
+      ProjectRuns.Recorded r = ProjectRuns.record(folder, run, metrics);
+      System.out.printf("recorded run %d in %s%n", r.run().id(), r.location());
+      return r.run().id();
     } catch (RunStoreException e) {
       warnNotRecorded(e.getMessage());
       return null;
@@ -280,11 +275,6 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static String sha256(Path f) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
-    } catch (IOException | NoSuchAlgorithmException e) {
-      return "unavailable: " + e.getMessage();
-    }
+    return ProjectRuns.sha256(f);
   }
 }

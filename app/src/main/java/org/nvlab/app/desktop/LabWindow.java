@@ -44,6 +44,7 @@ import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.NetworkView;
 import org.nvlab.viz.PopulationChart;
@@ -84,6 +85,7 @@ public final class LabWindow {
   private final MenuItem playItem = new MenuItem("Play");
   private final MenuItem stepItem = new MenuItem("Step");
   private final MenuItem resetItem = new MenuItem("Reset");
+  private final MenuItem recordItem = new MenuItem("Record run in project");
   private final Label messageLabel = new Label();
   private final Label tickLabel = new Label("tick -");
   private final Label populationLabel = new Label("vesicles -");
@@ -195,7 +197,12 @@ public final class LabWindow {
     stepItem.setOnAction(e -> step());
     resetItem.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
     resetItem.setOnAction(e -> reset());
-    Menu run = new Menu("Run", null, playItem, stepItem, resetItem);
+    recordItem.setId("recordItem");
+    recordItem.setAccelerator(
+        new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+    recordItem.setOnAction(e -> recordRun());
+    Menu run =
+        new Menu("Run", null, playItem, stepItem, resetItem, new SeparatorMenuItem(), recordItem);
     MenuBar bar = new MenuBar(file, run);
     bar.setId("menuBar");
     return bar;
@@ -535,6 +542,26 @@ public final class LabWindow {
     playItem.setDisable(!open || loading);
     stepItem.setDisable(!open || loading);
     resetItem.setDisable(!open || loading);
+    recordItem.setDisable(!open || loading || ProjectFiles.isArchive(projectFolder));
+  }
+
+  /**
+   * Records the run so far in the project's run store (NAME.nvlab/runs/, where nvlab runs and nvlab
+   * export find it); the outcome is one line in the status bar.
+   */
+  public void recordRun() {
+    if (projectFolder == null || loading) {
+      return;
+    }
+    message("Recording the run...");
+    Task<String> task = service.recordRun();
+    task.setOnSucceeded(e -> message(task.getValue()));
+    task.setOnFailed(
+        e -> {
+          Throwable t = task.getException();
+          String why = t.getMessage() == null ? t.toString() : t.getMessage();
+          message("Run not recorded: " + why);
+        });
   }
 
   private void message(String text) {

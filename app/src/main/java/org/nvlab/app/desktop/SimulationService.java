@@ -1,9 +1,12 @@
 package org.nvlab.app.desktop;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,8 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import org.nvlab.app.ProjectRuns;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.process.SimulationException;
+import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.record.MetricsRecorder;
+import org.nvlab.core.record.RunMetadata;
+import org.nvlab.core.record.RunStatus;
 import org.nvlab.core.record.Snapshot;
 
 /**
@@ -51,6 +60,10 @@ public final class SimulationService implements AutoCloseable {
 
   // Owned by the engine thread.
   private Simulation sim;
+
+  /** When the current run was installed (engine thread). */
+  private Instant startedAt;
+
   private long nextTickNanos;
   private long lastPublishNanos;
 
@@ -141,8 +154,84 @@ public final class SimulationService implements AutoCloseable {
             sim.close();
           }
           sim = s;
+          startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
           publish();
         });
+  }
+
+  /**
+   * Records the run so far (its metrics, seed, ticks, project hash, versions and times) in the
+   * project's run store, NAME.nvlab/runs/. The engine thread copies what it needs between two
+   * ticks; the store is written on the loader thread, so the run goes on meanwhile. The task's
+   * value says what was recorded; it fails with a one-line reason (no project folder, the store is
+   * locked or damaged).
+   */
+  public Task<String> recordRun() {
+    Path folder = project;
+    CompletableFuture<RunCopy> copy = new CompletableFuture<>();
+    commands.add(
+        () -> {
+          if (sim == null) {
+            copy.completeExceptionally(new IllegalStateException("no run to record"));
+            return;
+          }
+          copy.complete(
+              new RunCopy(
+                  ProjectRuns.metadata(
+                      sim,
+                      ProjectRuns.sha256(ProjectReader.projectFile(folder)),
+                      sim.tick(),
+                      engineThreads,
+                      startedAt,
+                      Instant.now().truncatedTo(ChronoUnit.MICROS),
+                      RunStatus.FINISHED),
+                  copyOf(sim.metrics())));
+        });
+    Task<String> task =
+        new Task<>() {
+          @Override
+          protected String call() throws Exception {
+            if (folder == null || ProjectFiles.isArchive(folder)) {
+              throw new IllegalStateException(
+                  "a shared zip has no run store: unpack it into a folder (nvlab unpack) to record"
+                      + " its runs");
+            }
+            RunCopy c = copy.get(10, TimeUnit.SECONDS);
+            if (c.run().ticks() == 0) {
+              throw new IllegalStateException("nothing to record yet: the run is at tick 0");
+            }
+            ProjectRuns.Recorded r = ProjectRuns.record(folder, c.run(), c.metrics());
+            return "Recorded run "
+                + r.run().id()
+                + " ("
+                + r.run().ticks()
+                + " ticks, seed "
+                + r.run().seed()
+                + ") in "
+                + folder.getFileName()
+                + "/runs";
+          }
+        };
+    loader.execute(task);
+    return task;
+  }
+
+  private record RunCopy(RunMetadata run, MetricsRecorder metrics) {}
+
+  private static MetricsRecorder copyOf(MetricsRecorder m) {
+    MetricsRecorder c = new MetricsRecorder();
+    int[] series = new int[m.names().size()];
+    for (int k = 0; k < series.length; k++) {
+      series[k] = c.series(m.names().get(k));
+    }
+    for (int row = 0; row < m.rows(); row++) {
+      c.begin(m.tick(row));
+      for (int k = 0; k < series.length; k++) {
+        c.set(series[k], m.value(row, k));
+      }
+      c.commit();
+    }
+    return c;
   }
 
   // ---- Run control (any thread) ----

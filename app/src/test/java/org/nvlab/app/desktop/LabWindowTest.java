@@ -30,7 +30,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.app.ProjectRuns;
 import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.record.RunMetadata;
+import org.nvlab.core.record.RunStore;
+import org.nvlab.core.record.RunStoreProvider;
+import org.nvlab.core.record.RunStores;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -130,6 +135,29 @@ class LabWindowTest {
     waitFor(5, () -> tick(robot) == 0);
     assertEquals(Samples.hello(), window().projectFolder());
     assertEquals("12", fx(() -> robot.lookup("#seedField").queryAs(TextField.class).getText()));
+  }
+
+  @Test
+  void aRunRecordedFromTheWindowIsInTheProjectsRunStore(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    Path copy = Files.createDirectory(dir.resolve("hello-vesicles.nvlab"));
+    Files.copy(Samples.hello().resolve("project.json"), copy.resolve("project.json"));
+    robot.interact(() -> window().open(copy));
+    waitFor(10, () -> copy.equals(window().projectFolder()) && tick(robot) == 0);
+    robot.clickOn("#stepButton").clickOn("#stepButton").clickOn("#stepButton");
+    waitFor(5, () -> tick(robot) == 3);
+
+    robot.interact(() -> window().recordRun());
+    waitFor(30, () -> text(robot, "#messageLabel").startsWith("Recorded run"));
+    assertEquals(
+        "Recorded run 1 (3 ticks, seed 7) in hello-vesicles.nvlab/runs",
+        text(robot, "#messageLabel"));
+    try (RunStore store = RunStores.open(copy, RunStoreProvider.Access.READ_ONLY)) {
+      RunMetadata run = store.runs().get(0);
+      assertEquals(3, run.ticks());
+      assertEquals(ProjectRuns.sha256(copy.resolve("project.json")), run.projectSha256());
+      assertTrue(store.metricRows(run.id()) > 3 * 10, "rows: " + store.metricRows(run.id()));
+    }
   }
 
   @Test
