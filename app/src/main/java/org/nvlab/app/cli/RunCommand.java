@@ -18,6 +18,7 @@ import org.nvlab.core.Simulation;
 import org.nvlab.core.density.SeedAverage;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
@@ -109,6 +110,10 @@ public final class RunCommand implements Callable<Integer> {
           "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%n",
           n, sim.project().spec().name(), sim.seed(), t, seconds, out);
       Path folder = ProjectArgument.folder(project);
+      if (!noStore && ProjectFiles.isArchive(project)) {
+        System.out.println(
+            "not recorded: a packed project has no run store (nvlab unpack it to record runs)");
+      }
       if (!noStore && folder != null) {
         RunMetadata run =
             RunMetadata.starting(

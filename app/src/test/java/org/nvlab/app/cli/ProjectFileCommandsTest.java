@@ -88,6 +88,14 @@ class ProjectFileCommandsTest {
     assertEquals(0, v.exitCode(), v::toString);
     assertTrue(v.out().contains("valid (1 vesicle type)"), v.out());
 
+    Cli.Result run =
+        Cli.run("run", zip.toString(), "--ticks", "5", "--out", dir.resolve("o").toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("not recorded: a packed project has no run store"), run.out());
+    Cli.Result runs = Cli.run("runs", zip.toString());
+    assertEquals(NvlabCommand.USAGE, runs.exitCode(), runs::toString);
+    assertTrue(runs.err().contains("unpack it first"), runs.err());
+
     Path into = dir.resolve("elsewhere").resolve("hello-vesicles.nvlab");
     Cli.Result u = Cli.run("unpack", zip.toString(), "--into", into.toString());
     assertEquals(0, u.exitCode(), u::toString);
