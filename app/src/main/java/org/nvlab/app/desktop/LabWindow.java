@@ -1,5 +1,8 @@
 package org.nvlab.app.desktop;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +15,20 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -91,8 +99,34 @@ public final class LabWindow {
   private final Label populationLabel = new Label("vesicles -");
   private final Label tpsLabel = new Label("0 ticks/s");
   private final Label fpsLabel = new Label("0 fps");
+  private final ProgressBar progressBar = new ProgressBar();
+  private final Button cancelButton = new Button("Cancel");
+  private final Spinner<Integer> drawEverySpinner = new Spinner<>(1, 1000, 1);
+  private final Menu recentMenu = new Menu("Open recent");
+  private final CheckMenuItem samplesPanelItem = new CheckMenuItem("Samples");
+  private final CheckMenuItem chartsPanelItem = new CheckMenuItem("Charts");
+  private final MenuItem saveItem = new MenuItem("Save");
+  private final BorderPane root = new BorderPane();
+  private final SplitPane centreSplit = new SplitPane();
+  private final VBox samplesPanel;
+  private final LabPreferences prefs;
+  private final Recovery recovery;
+  private final String sessionId = java.util.UUID.randomUUID().toString();
+  private final javafx.animation.Timeline autosave;
   private final AnimationTimer timer;
   private Path projectFolder;
+  private ProjectSession session;
+  private Task<?> runningTask;
+
+  /** Saving runs here, off the FX thread (one at a time, in order). */
+  private final java.util.concurrent.ExecutorService io =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "nvlab-io");
+            t.setDaemon(true);
+            return t;
+          });
+
   private Task<LoadedRun> pendingLoad;
   private Snapshot shown;
   private boolean shownPlaying;
@@ -101,14 +135,23 @@ public final class LabWindow {
   private int rateWindowTick = -1;
   private int framesInWindow;
 
+  /** Autosave interval while a project has unsaved changes. */
+  static final javafx.util.Duration AUTOSAVE_EVERY = javafx.util.Duration.seconds(20);
+
   public LabWindow(Stage stage, SimulationService service, Path samplesFolder) {
+    this(stage, service, samplesFolder, LabPreferences.forUser());
+  }
+
+  LabWindow(Stage stage, SimulationService service, Path samplesFolder, LabPreferences prefs) {
     this.stage = stage;
     this.service = service;
     this.samplesFolder = samplesFolder;
-    BorderPane root = new BorderPane();
+    this.prefs = prefs;
+    this.recovery = prefs.recovery();
     root.setId("labRoot");
     root.setTop(new VBox(menuBar(), toolBar()));
-    root.setLeft(sampleBrowser());
+    samplesPanel = sampleBrowser();
+    root.setLeft(samplesPanel);
     root.setCenter(centre());
     root.setBottom(statusBar());
     Scene scene = new Scene(root, 1200, 760);
@@ -142,6 +185,17 @@ public final class LabWindow {
             ? "No sample-projects folder found (set -Dnvlab.home to the lab's folder)"
             : "Ready");
     updateControls();
+    autosave =
+        new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(AUTOSAVE_EVERY, e -> autosaveNow()));
+    autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    autosave.play();
+    stage.setOnCloseRequest(
+        e -> {
+          if (!confirmDiscard("closing the window")) {
+            e.consume();
+          }
+        });
     timer =
         new AnimationTimer() {
           @Override
@@ -152,15 +206,22 @@ public final class LabWindow {
     timer.start();
   }
 
-  /** Shows the window. */
+  /** Shows the window, then offers back the unsaved work of a session that crashed. */
   public void show() {
     stage.show();
     sampleList.requestFocus();
+    Platform.runLater(this::offerRecovery);
   }
 
-  /** Stops the timer, the engine and the layout thread. The stage is left to its owner. */
+  /**
+   * Stops the timer, the engine and the layout thread. The stage is left to its owner. A clean
+   * close removes this session's autosave (the user was asked about unsaved changes before).
+   */
   public void close() {
     timer.stop();
+    autosave.stop();
+    recovery.discard(sessionId);
+    io.shutdown();
     service.close();
     networkView.dispose();
     chart.dispose();
@@ -169,6 +230,10 @@ public final class LabWindow {
   // ---- Building the window ----
 
   private MenuBar menuBar() {
+    MenuItem newItem = new MenuItem("New project");
+    newItem.setId("newItem");
+    newItem.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+    newItem.setOnAction(e -> newProject());
     MenuItem openFolder = new MenuItem("Open project folder...");
     openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
     openFolder.setOnAction(e -> chooseFolder());
@@ -186,10 +251,38 @@ public final class LabWindow {
       none.setDisable(true);
       samples.getItems().add(none);
     }
+    saveItem.setId("saveItem");
+    saveItem.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+    saveItem.setOnAction(e -> save());
+    MenuItem saveAsItem = new MenuItem("Save as...");
+    saveAsItem.setAccelerator(
+        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+    saveAsItem.setOnAction(e -> chooseSaveAs());
+    recentMenu.setId("recentMenu");
+    recentMenu.setOnShowing(e -> fillRecent());
+    fillRecent();
     MenuItem quit = new MenuItem("Quit");
     quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-    quit.setOnAction(e -> Platform.exit());
-    Menu file = new Menu("File", null, openFolder, openZip, samples, new SeparatorMenuItem(), quit);
+    quit.setOnAction(
+        e -> {
+          if (confirmDiscard("quitting")) {
+            Platform.exit();
+          }
+        });
+    Menu file =
+        new Menu(
+            "File",
+            null,
+            newItem,
+            openFolder,
+            openZip,
+            recentMenu,
+            samples,
+            new SeparatorMenuItem(),
+            saveItem,
+            saveAsItem,
+            new SeparatorMenuItem(),
+            quit);
 
     playItem.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
     playItem.setOnAction(e -> togglePlay());
@@ -203,7 +296,18 @@ public final class LabWindow {
     recordItem.setOnAction(e -> recordRun());
     Menu run =
         new Menu("Run", null, playItem, stepItem, resetItem, new SeparatorMenuItem(), recordItem);
-    MenuBar bar = new MenuBar(file, run);
+    samplesPanelItem.setId("samplesPanelItem");
+    samplesPanelItem.setSelected(true);
+    samplesPanelItem.setAccelerator(
+        new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN));
+    samplesPanelItem.selectedProperty().addListener((o, a, b) -> showPanels());
+    chartsPanelItem.setId("chartsPanelItem");
+    chartsPanelItem.setSelected(true);
+    chartsPanelItem.setAccelerator(
+        new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
+    chartsPanelItem.selectedProperty().addListener((o, a, b) -> showPanels());
+    Menu view = new Menu("View", null, samplesPanelItem, chartsPanelItem);
+    MenuBar bar = new MenuBar(file, run, view);
     bar.setId("menuBar");
     return bar;
   }
@@ -253,6 +357,13 @@ public final class LabWindow {
           }
         });
     speedSlider.valueProperty().addListener((o, a, b) -> applySpeed(speedSlider.getValue()));
+    drawEverySpinner.setId("drawEverySpinner");
+    drawEverySpinner.setEditable(true);
+    drawEverySpinner.setPrefWidth(80);
+    drawEverySpinner.setFocusTraversable(false);
+    drawEverySpinner.setTooltip(
+        new Tooltip("While playing, draw only every N ticks: a large run then goes faster"));
+    drawEverySpinner.valueProperty().addListener((o, a, b) -> service.setDrawEvery(b));
     speedLabel.setId("speedLabel");
     speedLabel.setMinWidth(80);
     applySpeed(DEFAULT_SPEED);
@@ -267,7 +378,11 @@ public final class LabWindow {
             new Separator(Orientation.VERTICAL),
             new Label("Speed"),
             speedSlider,
-            speedLabel);
+            speedLabel,
+            new Separator(Orientation.VERTICAL),
+            new Label("Draw every"),
+            drawEverySpinner,
+            new Label("ticks"));
     bar.setId("toolBar");
     return bar;
   }
@@ -314,10 +429,22 @@ public final class LabWindow {
   private SplitPane centre() {
     networkView.setId("networkView");
     chart.setId("populationChart");
-    SplitPane split = new SplitPane(networkView, chart);
-    split.setDividerPositions(0.64);
+    centreSplit.getItems().setAll(networkView, chart);
+    centreSplit.setDividerPositions(0.64);
     SplitPane.setResizableWithParent(chart, false);
-    return split;
+    return centreSplit;
+  }
+
+  /** Shows the panels the View menu has ticked (the graph always stays). */
+  private void showPanels() {
+    root.setLeft(samplesPanelItem.isSelected() ? samplesPanel : null);
+    boolean charts = chartsPanelItem.isSelected();
+    if (charts && !centreSplit.getItems().contains(chart)) {
+      centreSplit.getItems().add(chart);
+      centreSplit.setDividerPositions(0.64);
+    } else if (!charts) {
+      centreSplit.getItems().remove(chart);
+    }
   }
 
   private HBox statusBar() {
@@ -328,7 +455,24 @@ public final class LabWindow {
     fpsLabel.setId("fpsLabel");
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(18, messageLabel, grow, tickLabel, populationLabel, tpsLabel, fpsLabel);
+    progressBar.setId("progressBar");
+    progressBar.setPrefWidth(120);
+    progressBar.setVisible(false);
+    cancelButton.setId("cancelButton");
+    cancelButton.setVisible(false);
+    cancelButton.setFocusTraversable(false);
+    cancelButton.setOnAction(e -> cancelTask());
+    HBox bar =
+        new HBox(
+            18,
+            messageLabel,
+            progressBar,
+            cancelButton,
+            grow,
+            tickLabel,
+            populationLabel,
+            tpsLabel,
+            fpsLabel);
     for (Label l : List.of(tickLabel, populationLabel, tpsLabel, fpsLabel)) {
       l.getStyleClass().add("stat");
     }
@@ -349,8 +493,14 @@ public final class LabWindow {
 
   // ---- Actions ----
 
-  /** Opens a project folder off the FX thread; a broken project leaves the current one open. */
+  /**
+   * Opens a project (folder, project.json or shared zip) off the FX thread; a broken project leaves
+   * the current one open, and unsaved changes of the current one are asked about first.
+   */
   public void open(Path folder) {
+    if (!confirmDiscard("opening another project")) {
+      return;
+    }
     Path abs = folder.toAbsolutePath().normalize();
     String name = SampleProjects.displayName(abs);
     message("Opening " + name + "...");
@@ -358,6 +508,7 @@ public final class LabWindow {
     updateControls();
     Task<LoadedRun> task = service.open(abs, null);
     pendingLoad = task;
+    track(task);
     task.setOnSucceeded(
         e -> {
           if (task != pendingLoad) {
@@ -365,10 +516,17 @@ public final class LabWindow {
           }
           loading = false;
           LoadedRun run = task.getValue();
-          projectFolder = abs;
-          stage.setTitle(APP_TITLE + " - " + name);
-          seedField.setText(Long.toString(run.seed()));
+          install(new ProjectSession(run.document(), abs, false), run);
+          prefs.addRecent(abs);
           int k = run.typeNames().size();
+          String notes =
+              run.document().migrated()
+                  ? " (a format "
+                      + run.document().fileVersion()
+                      + " file, read in the current format: Save rewrites it)"
+                  : run.document().warnings().isEmpty()
+                      ? ""
+                      : " (" + run.document().warnings().get(0) + ")";
           message(
               name
                   + ": "
@@ -379,7 +537,8 @@ public final class LabWindow {
                   + k
                   + (k == 1 ? " vesicle type" : " vesicle types")
                   + ", seed "
-                  + run.seed());
+                  + run.seed()
+                  + notes);
           updateControls();
         });
     task.setOnFailed(
@@ -388,10 +547,330 @@ public final class LabWindow {
             return;
           }
           loading = false;
-          message(projectFolder == null ? "Ready" : "Kept " + projectFolder.getFileName());
+          message(session == null ? "Ready" : "Kept " + session.name());
           showLoadFailure(abs, task.getException());
           updateControls();
         });
+    task.setOnCancelled(
+        e -> {
+          if (task == pendingLoad) {
+            loading = false;
+            message("Opening " + name + " cancelled; " + keptText());
+            updateControls();
+          }
+        });
+  }
+
+  /** Starts a new, unsaved project from the template (File > Save As gives it a folder). */
+  public void newProject() {
+    if (!confirmDiscard("starting a new project")) {
+      return;
+    }
+    ProjectSession fresh = ProjectSession.newProject();
+    loading = true;
+    updateControls();
+    Task<LoadedRun> task = service.run(fresh.document(), null, null);
+    pendingLoad = task;
+    track(task);
+    task.setOnSucceeded(
+        e -> {
+          if (task != pendingLoad) {
+            return;
+          }
+          loading = false;
+          install(fresh, task.getValue());
+          message("A new project: edit it, then File > Save As gives it a folder");
+          updateControls();
+        });
+    task.setOnFailed(
+        e -> {
+          if (task == pendingLoad) {
+            loading = false;
+            showLoadFailure(Path.of("untitled"), task.getException());
+            updateControls();
+          }
+        });
+  }
+
+  /** Makes a session current once its run is installed. */
+  private void install(ProjectSession s, LoadedRun run) {
+    if (session != null && session != s) {
+      recovery.discard(sessionId); // the previous project's autosave: it was saved or discarded
+    }
+    session = s;
+    projectFolder = s.location();
+    if (s.location() != null && sampleList.getItems().contains(s.location())) {
+      sampleList.getSelectionModel().select(s.location());
+    } else {
+      sampleList.getSelectionModel().clearSelection();
+    }
+    seedField.setText(Long.toString(run.seed()));
+    applyView(s.document().view());
+    updateTitle();
+  }
+
+  private void updateTitle() {
+    stage.setTitle(
+        session == null
+            ? APP_TITLE
+            : APP_TITLE + " - " + session.name() + (session.dirty() ? " *" : ""));
+  }
+
+  /** Saves the project into its folder, or asks where when it has none (new, shared zip). */
+  public void save() {
+    if (session == null) {
+      return;
+    }
+    if (session.saveFolder() == null) {
+      chooseSaveAs();
+      return;
+    }
+    saveTo(session.saveFolder());
+  }
+
+  private void chooseSaveAs() {
+    if (session == null) {
+      return;
+    }
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Save project as (a NAME.nvlab folder)");
+    chooser.setInitialFileName(session.name() + ProjectFiles.FOLDER_SUFFIX);
+    Path start = projectFolder != null ? projectFolder.toAbsolutePath().getParent() : null;
+    if (start != null && start.toFile().isDirectory()) {
+      chooser.setInitialDirectory(start.toFile());
+    }
+    java.io.File f = chooser.showSaveDialog(stage);
+    if (f != null) {
+      saveAs(f.toPath());
+    }
+  }
+
+  /**
+   * Saves the project as a new folder (NAME.nvlab is added to a name without it) and keeps working
+   * there. Runs off the FX thread; the outcome is a line in the status bar.
+   */
+  public void saveAs(Path target) {
+    Path folder = target.toAbsolutePath().normalize();
+    if (!folder.getFileName().toString().endsWith(ProjectFiles.FOLDER_SUFFIX)) {
+      folder = folder.resolveSibling(folder.getFileName() + ProjectFiles.FOLDER_SUFFIX);
+    }
+    saveTo(folder);
+  }
+
+  private void saveTo(Path folder) {
+    ProjectSession s = session;
+    ObjectNode view = viewState();
+    boolean asNew = !folder.equals(s.saveFolder());
+    message("Saving " + folder.getFileName() + "...");
+    Task<Void> task =
+        new Task<>() {
+          @Override
+          protected Void call() throws Exception {
+            updateProgress(-1, 1);
+            if (asNew) {
+              s.saveAs(folder, view);
+            } else {
+              s.save(view);
+            }
+            return null;
+          }
+        };
+    track(task);
+    task.setOnSucceeded(
+        e -> {
+          recovery.discard(sessionId);
+          projectFolder = s.location();
+          service.relocate(s.location());
+          prefs.addRecent(s.location());
+          updateTitle();
+          updateControls();
+          message("Saved " + s.location());
+        });
+    task.setOnFailed(
+        e -> {
+          Throwable t = task.getException();
+          message("Not saved: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+    io.execute(task);
+  }
+
+  /** What the window looked like, saved as view.json beside project.json (never in it). */
+  ObjectNode viewState() {
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    ObjectNode panels = v.putObject("panels");
+    panels.put("samples", samplesPanelItem.isSelected());
+    panels.put("charts", chartsPanelItem.isSelected());
+    v.put("speed", SPEEDS[(int) Math.round(speedSlider.getValue())]);
+    v.put("drawEvery", drawEverySpinner.getValue());
+    return v;
+  }
+
+  /** Restores what view.json says (unknown or broken entries keep the current view). */
+  private void applyView(ObjectNode v) {
+    if (v == null) {
+      return;
+    }
+    JsonNode panels = v.path("panels");
+    if (panels.path("samples").isBoolean()) {
+      samplesPanelItem.setSelected(panels.path("samples").asBoolean());
+    }
+    if (panels.path("charts").isBoolean()) {
+      chartsPanelItem.setSelected(panels.path("charts").asBoolean());
+    }
+    showPanels();
+    if (v.path("speed").isNumber()) {
+      double tps = v.path("speed").asDouble();
+      for (int i = 0; i < SPEEDS.length; i++) {
+        if (SPEEDS[i] == tps) {
+          speedSlider.setValue(i);
+        }
+      }
+    }
+    if (v.path("drawEvery").canConvertToInt()) {
+      drawEverySpinner.getValueFactory().setValue(Math.max(1, v.path("drawEvery").asInt()));
+    }
+  }
+
+  private void fillRecent() {
+    recentMenu.getItems().clear();
+    for (Path p : prefs.recent()) {
+      MenuItem item = new MenuItem(SampleProjects.displayName(p) + "  (" + p.getParent() + ")");
+      item.setOnAction(e -> open(p));
+      recentMenu.getItems().add(item);
+    }
+    if (recentMenu.getItems().isEmpty()) {
+      MenuItem none = new MenuItem("(none yet)");
+      none.setDisable(true);
+      recentMenu.getItems().add(none);
+    }
+  }
+
+  /** Writes unsaved changes to the recovery folder (never over the user's own files). */
+  void autosaveNow() {
+    if (session == null || !session.dirty()) {
+      return;
+    }
+    try {
+      recovery.write(sessionId, session.location(), session.name(), session.tree());
+    } catch (java.io.IOException e) {
+      message("Autosave failed: " + e.getMessage() + " (save the project to keep your changes)");
+    }
+  }
+
+  /** Offers back the unsaved work of sessions that ended without saving it (a crash). */
+  void offerRecovery() {
+    for (Recovery.Entry e : recovery.orphans()) {
+      Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+      prepare(alert, "recoveryDialog");
+      alert.setTitle("Recover unsaved changes");
+      alert.setHeaderText(
+          "The lab did not close normally. Unsaved changes of "
+              + e.name()
+              + " were autosaved at "
+              + e.savedAt()
+              + ".");
+      ButtonType recover = new ButtonType("Recover");
+      ButtonType discard = new ButtonType("Discard");
+      ButtonType later = new ButtonType("Ask later", ButtonBar.ButtonData.CANCEL_CLOSE);
+      alert.getButtonTypes().setAll(recover, discard, later);
+      ButtonType choice = alert.showAndWait().orElse(later);
+      if (choice == recover) {
+        recover(e);
+        return; // one project at a time; the others are offered at the next start
+      } else if (choice == discard) {
+        recovery.discard(e.id());
+      }
+    }
+  }
+
+  /** Opens an autosaved project as unsaved changes of the project it belongs to. */
+  void recover(Recovery.Entry entry) {
+    ProjectFiles.Loaded doc;
+    try {
+      doc = Recovery.read(entry);
+    } catch (ProjectException ex) {
+      showLoadFailure(entry.projectFile(), ex);
+      return;
+    }
+    ProjectSession s = new ProjectSession(doc, entry.location(), true);
+    loading = true;
+    updateControls();
+    Task<LoadedRun> task = service.run(doc, entry.location(), null);
+    pendingLoad = task;
+    track(task);
+    task.setOnSucceeded(
+        e -> {
+          if (task != pendingLoad) {
+            return;
+          }
+          loading = false;
+          install(s, task.getValue());
+          recovery.discard(entry.id());
+          autosaveNow(); // under this session's id from now on
+          message("Recovered the unsaved changes of " + s.name() + "; save them to keep them");
+          updateControls();
+        });
+    task.setOnFailed(
+        e -> {
+          if (task == pendingLoad) {
+            loading = false;
+            showLoadFailure(entry.projectFile(), task.getException());
+            updateControls();
+          }
+        });
+  }
+
+  /**
+   * Asks what to do with unsaved changes before they would be lost; true when the action may go on
+   * (saved, discarded, or nothing unsaved).
+   */
+  private boolean confirmDiscard(String action) {
+    if (session == null || !session.dirty()) {
+      return true;
+    }
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+    prepare(alert, "unsavedDialog");
+    alert.setTitle("Unsaved changes");
+    alert.setHeaderText(session.name() + " has unsaved changes. Save them before " + action + "?");
+    ButtonType saveButton = new ButtonType("Save");
+    ButtonType discard = new ButtonType("Discard changes");
+    ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+    alert.getButtonTypes().setAll(saveButton, discard, cancel);
+    ButtonType choice = alert.showAndWait().orElse(cancel);
+    if (choice == saveButton) {
+      if (session.saveFolder() == null) {
+        chooseSaveAs();
+        return false; // the save runs in the background: the user repeats the action after it
+      }
+      try {
+        session.save(viewState());
+        recovery.discard(sessionId);
+        return true;
+      } catch (java.io.IOException ex) {
+        message("Not saved: " + ex.getMessage());
+        return false;
+      }
+    }
+    if (choice == discard) {
+      recovery.discard(sessionId);
+      return true;
+    }
+    return false;
+  }
+
+  /** Shows a task's progress and a Cancel button in the status bar while it runs. */
+  private void track(Task<?> task) {
+    runningTask = task;
+    progressBar.progressProperty().bind(task.progressProperty());
+    progressBar.visibleProperty().bind(task.runningProperty());
+    cancelButton.visibleProperty().bind(task.runningProperty());
+  }
+
+  private void cancelTask() {
+    Task<?> t = runningTask;
+    if (t != null && t.isRunning()) {
+      t.cancel();
+    }
   }
 
   private void chooseFolder() {
@@ -425,22 +904,25 @@ public final class LabWindow {
   }
 
   private void togglePlay() {
-    if (projectFolder != null) {
+    if (session != null) {
       service.togglePlay();
       updateControls();
     }
   }
 
   private void step() {
-    if (projectFolder != null) {
+    if (session != null) {
       service.step();
       updateControls();
     }
   }
 
-  /** Rebuilds the run from the project folder with the seed in the seed field. */
+  /**
+   * Rebuilds the run from the project as it is now (with its unsaved changes, not the file) and the
+   * seed in the seed field.
+   */
   private void reset() {
-    if (projectFolder == null || loading) {
+    if (session == null || loading) {
       return;
     }
     Long seed;
@@ -455,21 +937,19 @@ public final class LabWindow {
     service.pause();
     loading = true;
     updateControls();
-    Path folder = projectFolder;
-    message("Resetting " + SampleProjects.displayName(folder) + "...");
-    Task<LoadedRun> task = service.reset(seed);
+    String name = session.name();
+    Path folder = session.location() != null ? session.location() : Path.of(name);
+    message("Resetting " + name + "...");
+    Task<LoadedRun> task = service.run(session.document(), session.location(), seed);
     pendingLoad = task;
+    track(task);
     task.setOnSucceeded(
         e -> {
           if (task != pendingLoad) {
             return;
           }
           loading = false;
-          message(
-              "Reset "
-                  + SampleProjects.displayName(folder)
-                  + " with seed "
-                  + task.getValue().seed());
+          message("Reset " + name + " with seed " + task.getValue().seed());
           seedField.setText(Long.toString(task.getValue().seed()));
           updateControls();
         });
@@ -479,7 +959,7 @@ public final class LabWindow {
             return;
           }
           loading = false;
-          message("Kept the current run of " + SampleProjects.displayName(folder));
+          message("Kept the current run of " + name);
           showLoadFailure(folder, task.getException());
           updateControls();
         });
@@ -532,7 +1012,8 @@ public final class LabWindow {
   }
 
   private void updateControls() {
-    boolean open = projectFolder != null;
+    boolean open = session != null;
+    saveItem.setDisable(!open);
     boolean playing = service.isPlaying();
     playButton.setText(playing ? "Pause" : "Play");
     playItem.setText(playing ? "Pause" : "Play");
@@ -542,7 +1023,8 @@ public final class LabWindow {
     playItem.setDisable(!open || loading);
     stepItem.setDisable(!open || loading);
     resetItem.setDisable(!open || loading);
-    recordItem.setDisable(!open || loading || ProjectFiles.isArchive(projectFolder));
+    recordItem.setDisable(
+        !open || loading || projectFolder == null || ProjectFiles.isArchive(projectFolder));
   }
 
   /**
@@ -550,7 +1032,13 @@ public final class LabWindow {
    * export find it); the outcome is one line in the status bar.
    */
   public void recordRun() {
-    if (projectFolder == null || loading) {
+    if (session == null || loading) {
+      return;
+    }
+    if (session.dirty() || session.saveFolder() == null) {
+      message(
+          "Save the project first (File > Save): a recorded run names the saved project it came"
+              + " from");
       return;
     }
     message("Recording the run...");
@@ -612,9 +1100,7 @@ public final class LabWindow {
   }
 
   private String keptText() {
-    return projectFolder == null
-        ? "nothing was opened."
-        : SampleProjects.displayName(projectFolder) + " stays open.";
+    return session == null ? "nothing was opened." : session.name() + " stays open.";
   }
 
   private void showRunFailure(String text) {
@@ -646,6 +1132,14 @@ public final class LabWindow {
 
   Path projectFolder() {
     return projectFolder;
+  }
+
+  ProjectSession session() {
+    return session;
+  }
+
+  Recovery recovery() {
+    return recovery;
   }
 
   NetworkView networkView() {

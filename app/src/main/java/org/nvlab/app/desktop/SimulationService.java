@@ -17,6 +17,8 @@ import javafx.concurrent.WorkerStateEvent;
 import org.nvlab.app.ProjectRuns;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.process.SimulationException;
+import org.nvlab.core.project.CompiledProject;
+import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.MetricsRecorder;
@@ -54,6 +56,7 @@ public final class SimulationService implements AutoCloseable {
   private final int engineThreads;
   private volatile boolean playing;
   private volatile double ticksPerSecond = 20;
+  private volatile int drawEvery = 1;
   private volatile boolean closed;
   private volatile Path project;
   private int loadGeneration; // FX thread
@@ -99,6 +102,21 @@ public final class SimulationService implements AutoCloseable {
    * @param seed the run seed, or null for the project's own
    */
   public Task<LoadedRun> open(Path projectFolder, Long seed) {
+    return start(projectFolder, null, seed);
+  }
+
+  /**
+   * Builds a run from a project already in memory (a new project, or one edited since it was read),
+   * not from the file: reset uses it so that unsaved changes are what runs.
+   *
+   * @param document the project (its tree and spec)
+   * @param location where it came from (folder, zip) or null for a new project
+   */
+  public Task<LoadedRun> run(ProjectFiles.Loaded document, Path location, Long seed) {
+    return start(location, document, seed);
+  }
+
+  private Task<LoadedRun> start(Path projectFolder, ProjectFiles.Loaded given, Long seed) {
     if (closed) {
       throw new IllegalStateException("the simulation service is closed");
     }
@@ -108,36 +126,58 @@ public final class SimulationService implements AutoCloseable {
         new Task<>() {
           @Override
           protected LoadedRun call() throws Exception {
-            Simulation s = Simulation.load(projectFolder, seed, engineThreads);
+            updateProgress(-1, 1);
+            ProjectFiles.Loaded doc = given != null ? given : ProjectFiles.load(projectFolder);
+            if (isCancelled()) {
+              return null;
+            }
+            CompiledProject compiled = ProjectCompiler.compile(doc.spec(), doc.file());
+            if (isCancelled()) {
+              return null;
+            }
+            Simulation s =
+                new Simulation(compiled, seed != null ? seed : doc.spec().seed(), engineThreads);
             loaded.set(s);
             List<String> names = new ArrayList<>();
             for (int k = 0; k < s.engine().typeCount(); k++) {
               names.add(s.engine().type(k).name());
             }
             return new LoadedRun(
-                projectFolder, s.seed(), s.host().nodeCount(), s.host().graph().edgeCount(), names);
+                projectFolder,
+                s.seed(),
+                s.host().nodeCount(),
+                s.host().graph().edgeCount(),
+                names,
+                doc);
           }
         };
     task.addEventHandler(
+        WorkerStateEvent.WORKER_STATE_CANCELLED,
+        e -> {
+          // The loader may still finish building it: close what it built, install nothing.
+          loader.execute(
+              () -> {
+                Simulation s = loaded.getAndSet(null);
+                if (s != null) {
+                  s.close();
+                }
+              });
+        });
+    task.addEventHandler(
         WorkerStateEvent.WORKER_STATE_SUCCEEDED,
         e -> {
+          Simulation s = loaded.getAndSet(null);
+          if (s == null) {
+            return; // cancelled
+          }
           if (generation == loadGeneration && !closed) {
-            install(loaded.get(), projectFolder);
+            install(s, projectFolder);
           } else {
-            loaded.get().close(); // superseded by a later open or reset
+            s.close(); // superseded by a later open or reset
           }
         });
     loader.execute(task);
     return task;
-  }
-
-  /** Rebuilds the simulation from the current project folder with a run seed (null: project's). */
-  public Task<LoadedRun> reset(Long seed) {
-    Path p = project;
-    if (p == null) {
-      throw new IllegalStateException("no project is open");
-    }
-    return open(p, seed);
   }
 
   /**
@@ -267,6 +307,18 @@ public final class SimulationService implements AutoCloseable {
         });
   }
 
+  /**
+   * While playing, publish a snapshot only every {@code n} ticks (and always when paused or
+   * stepped): a large run draws less often and so runs faster. 1 draws every tick.
+   */
+  public void setDrawEvery(int n) {
+    drawEvery = Math.max(1, n);
+  }
+
+  public int drawEvery() {
+    return drawEvery;
+  }
+
   /** Ticks per second while playing; 0 or infinity means as fast as the engine goes. */
   public void setTicksPerSecond(double tps) {
     ticksPerSecond = tps;
@@ -279,6 +331,11 @@ public final class SimulationService implements AutoCloseable {
 
   public boolean isPlaying() {
     return playing;
+  }
+
+  /** The project now lives elsewhere (saved as a new folder): runs are recorded there. */
+  public void relocate(Path folder) {
+    project = folder;
   }
 
   /** The project folder of the installed (or installing) simulation, or null. */
@@ -337,7 +394,7 @@ public final class SimulationService implements AutoCloseable {
         }
         advance();
         long now = System.nanoTime();
-        if (!playing || now - lastPublishNanos >= PUBLISH_NANOS) {
+        if (!playing || (now - lastPublishNanos >= PUBLISH_NANOS && sim.tick() % drawEvery == 0)) {
           publish();
         }
         if (pacing()) {

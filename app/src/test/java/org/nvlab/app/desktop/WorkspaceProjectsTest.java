@@ -1,0 +1,266 @@
+package org.nvlab.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.core.project.CanonicalJson;
+import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.record.Snapshot;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Projects in the window: new, save as, reopen, recent, autosave and recovery after a crash,
+ * unsaved changes asked about, panels shown and hidden, drawing every N ticks, and a long load
+ * cancelled from the status bar. Each test has its own configuration folder.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceProjectsTest {
+  private LabWindow window;
+  private Stage stage;
+  private Path config;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    this.stage = stage;
+    config = Files.createTempDirectory("nvlab-config");
+    window =
+        new LabWindow(
+            stage,
+            new SimulationService(2),
+            Samples.hello().getParent(),
+            new LabPreferences(config));
+    window.show();
+  }
+
+  @Stop
+  void stop() {
+    window.close();
+  }
+
+  @AfterEach
+  void closeDialogs() throws Exception {
+    FxToolkit.cleanupStages();
+  }
+
+  @Test
+  void aNewProjectRunsAndSaveAsWritesAProjectThatReopensTheSame(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    robot.interact(() -> window.newProject());
+    waitFor(10, () -> window.session() != null && tick() == 0);
+    assertTrue(fx(stage::getTitle).endsWith("untitled *"), fx(stage::getTitle));
+    robot.clickOn("#stepButton").clickOn("#stepButton");
+    waitFor(5, () -> tick() == 2);
+
+    robot.interact(() -> window.saveAs(dir.resolve("my-experiment")));
+    Path folder = dir.resolve("my-experiment.nvlab");
+    waitFor(10, () -> message().startsWith("Saved"));
+    assertTrue(fx(stage::getTitle).endsWith("my-experiment"), fx(stage::getTitle));
+    String saved = Files.readString(folder.resolve("project.json"));
+    assertEquals(CanonicalJson.write(window.session().tree()), saved);
+    ObjectNode view = ProjectFiles.load(folder).view();
+    assertTrue(view.path("panels").path("charts").asBoolean(), view.toString());
+    assertFalse(saved.contains("panels"), "view state stays out of project.json");
+
+    robot.interact(() -> window.open(folder));
+    waitFor(10, () -> folder.equals(window.projectFolder()) && tick() == 0);
+    assertEquals(saved, CanonicalJson.write(window.session().tree()));
+    assertFalse(window.session().dirty());
+    assertTrue(new LabPreferences(config).recent().contains(folder), "in the recent list");
+  }
+
+  @Test
+  void panelsAreShownAndHiddenFromTheViewMenuAndTheirStateIsSaved(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    robot.interact(() -> window.open(Samples.hello()));
+    waitFor(10, () -> window.session() != null && tick() == 0);
+    assertTrue(robot.lookup("#populationChart").tryQuery().isPresent());
+    // The shortcut Ctrl+2 hides the charts; the menu item hides the samples.
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+    waitFor(5, () -> robot.lookup("#populationChart").tryQuery().isEmpty());
+    assertFalse(menuItem(robot, "chartsPanelItem").isSelected());
+    robot.interact(() -> menuItem(robot, "samplesPanelItem").setSelected(false));
+    waitFor(5, () -> robot.lookup("#sampleList").tryQuery().isEmpty());
+
+    robot.interact(() -> window.saveAs(dir.resolve("hidden")));
+    waitFor(10, () -> message().startsWith("Saved"));
+    ObjectNode view = ProjectFiles.load(dir.resolve("hidden.nvlab")).view();
+    assertFalse(view.path("panels").path("charts").asBoolean(true), view.toString());
+
+    robot.interact(() -> menuItem(robot, "chartsPanelItem").setSelected(true));
+    robot.interact(() -> menuItem(robot, "samplesPanelItem").setSelected(true));
+    waitFor(5, () -> robot.lookup("#populationChart").tryQuery().isPresent());
+    // Reopening the saved project restores its view: the charts hide again.
+    robot.interact(() -> window.open(dir.resolve("hidden.nvlab")));
+    waitFor(10, () -> robot.lookup("#populationChart").tryQuery().isEmpty());
+  }
+
+  @Test
+  void unsavedWorkIsAutosavedAndOfferedBackAfterACrash(FxRobot robot) throws Exception {
+    robot.interact(() -> window.newProject());
+    waitFor(10, () -> window.session() != null);
+    robot.interact(() -> window.autosaveNow());
+    Recovery r = new LabPreferences(config).recovery();
+    assertTrue(r.orphans().isEmpty(), "a running session's autosave is not an orphan");
+    Path autosave;
+    try (var s = Files.list(config.resolve("recovery"))) {
+      autosave = s.findFirst().orElseThrow();
+    }
+    // Pretend that session crashed: its process is gone.
+    Path meta = autosave.resolve("recovery.json");
+    Files.writeString(
+        meta, Files.readString(meta).replaceAll("\"pid\": \\d+", "\"pid\": 999999999"));
+    Files.writeString(
+        autosave.resolve("project.json"),
+        Files.readString(autosave.resolve("project.json")).replace("\"seed\": 1", "\"seed\": 99"));
+    assertEquals(1, r.orphans().size());
+
+    Platform.runLater(window::offerRecovery);
+    waitFor(10, () -> robot.lookup("#recoveryDialog").tryQuery().isPresent());
+    DialogPane dialog = robot.lookup("#recoveryDialog").queryAs(DialogPane.class);
+    assertTrue(fx(dialog::getHeaderText).contains("untitled"), fx(dialog::getHeaderText));
+    robot.clickOn(button(dialog, "Recover"));
+    waitFor(10, () -> message().startsWith("Recovered"));
+    assertEquals(99, window.session().document().spec().seed());
+    assertTrue(window.session().dirty());
+    assertTrue(fx(stage::getTitle).endsWith("*"));
+    assertTrue(r.orphans().isEmpty(), "the recovered autosave is not offered twice");
+  }
+
+  @Test
+  void openingAnotherProjectAsksAboutUnsavedChanges(FxRobot robot) throws Exception {
+    robot.interact(() -> window.newProject());
+    waitFor(10, () -> window.session() != null && window.session().dirty());
+    Platform.runLater(() -> window.open(Samples.hello()));
+    waitFor(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+    DialogPane dialog = robot.lookup("#unsavedDialog").queryAs(DialogPane.class);
+    robot.clickOn(button(dialog, "Cancel"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(null, window.projectFolder(), "cancel keeps the new project");
+
+    Platform.runLater(() -> window.open(Samples.hello()));
+    waitFor(10, () -> robot.lookup("#unsavedDialog").tryQuery().isPresent());
+    dialog = robot.lookup("#unsavedDialog").queryAs(DialogPane.class);
+    robot.clickOn(button(dialog, "Discard changes"));
+    waitFor(10, () -> Samples.hello().equals(window.projectFolder()));
+  }
+
+  @Test
+  void drawingEveryNTicksPublishesOnlyThoseTicksWhilePlaying(FxRobot robot) throws Exception {
+    robot.interact(() -> window.open(Samples.hello()));
+    waitFor(10, () -> window.session() != null && tick() == 0);
+    @SuppressWarnings("unchecked")
+    Spinner<Integer> spinner = robot.lookup("#drawEverySpinner").queryAs(Spinner.class);
+    robot.interact(() -> spinner.getValueFactory().setValue(5));
+    robot.interact(() -> window.service().setTicksPerSecond(200));
+    robot.clickOn("#playButton");
+    List<Integer> seen = new ArrayList<>();
+    long end = System.nanoTime() + 1_500_000_000L;
+    while (System.nanoTime() < end && window.service().isPlaying()) {
+      Snapshot s = window.service().latest();
+      if (s != null && s.tick() > 0 && !seen.contains(s.tick())) {
+        seen.add(s.tick());
+      }
+      Thread.sleep(3);
+    }
+    robot.clickOn("#playButton");
+    assertTrue(seen.size() > 3, "snapshots seen: " + seen);
+    for (int t : seen) {
+      assertEquals(0, t % 5, "tick " + t + " drawn; seen " + seen);
+    }
+  }
+
+  @Test
+  void aLongLoadCanBeCancelledAndKeepsTheOpenProject(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    robot.interact(() -> window.open(Samples.hello()));
+    waitFor(10, () -> Samples.hello().equals(window.projectFolder()) && tick() == 0);
+    Path big =
+        Samples.write(
+            dir.resolve("big.nvlab"),
+            """
+            {"formatVersion": 2, "name": "big", "host": {"kind": "rate",
+               "graph": {"builder": "erdos-renyi", "nodes": 40000, "p": 0.004},
+               "rate": {"mode": "recurrent"}},
+             "vesicleTypes": [{"name": "v"}]}
+            """);
+    robot.interact(() -> window.open(big));
+    waitFor(10, () -> fx(() -> robot.lookup("#cancelButton").queryButton().isVisible()));
+    robot.clickOn("#cancelButton");
+    waitFor(20, () -> message().contains("cancelled"));
+    assertEquals(Samples.hello(), window.projectFolder());
+    assertTrue(message().contains("hello-vesicles stays open"), message());
+    robot.clickOn("#stepButton");
+    waitFor(5, () -> tick() == 1);
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  private static CheckMenuItem menuItem(FxRobot robot, String id) {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+    for (var menu : bar.getMenus()) {
+      for (var item : menu.getItems()) {
+        if (id.equals(item.getId())) {
+          return (CheckMenuItem) item;
+        }
+      }
+    }
+    throw new AssertionError("no menu item " + id);
+  }
+
+  private static Node button(DialogPane dialog, String text) throws Exception {
+    return fx(
+        () -> {
+          for (ButtonType t : dialog.getButtonTypes()) {
+            if (t.getText().equals(text)) {
+              return dialog.lookupButton(t);
+            }
+          }
+          throw new AssertionError("no button " + text);
+        });
+  }
+
+  private int tick() throws Exception {
+    String t = fx(() -> ((Label) stage.getScene().lookup("#tickLabel")).getText());
+    String n = t.substring(t.lastIndexOf(' ') + 1);
+    return n.equals("-") ? -1 : Integer.parseInt(n);
+  }
+
+  private String message() throws Exception {
+    return fx(() -> ((Label) stage.getScene().lookup("#messageLabel")).getText());
+  }
+
+  private static <T> T fx(Callable<T> c) throws Exception {
+    return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+  }
+}
