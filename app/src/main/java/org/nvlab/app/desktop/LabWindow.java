@@ -53,9 +53,10 @@ import javafx.util.StringConverter;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.Snapshot;
+import org.nvlab.viz.ChartsPanel;
 import org.nvlab.viz.NetworkView;
-import org.nvlab.viz.PopulationChart;
 
 /**
  * The lab's main window: menus and a toolbar to open and run a project, the sample list, the
@@ -82,7 +83,7 @@ public final class LabWindow {
   private final SimulationService service;
   private final Path samplesFolder;
   private final NetworkView networkView = new NetworkView();
-  private final PopulationChart chart = new PopulationChart();
+  private final ChartsPanel chart = new ChartsPanel();
   private final ListView<Path> sampleList = new ListView<>();
   private final Button playButton = new Button("Play");
   private final Button stepButton = new Button("Step");
@@ -428,7 +429,7 @@ public final class LabWindow {
 
   private SplitPane centre() {
     networkView.setId("networkView");
-    chart.setId("populationChart");
+    chart.setId("chartsPanel");
     centreSplit.getItems().setAll(networkView, chart);
     centreSplit.setDividerPositions(0.64);
     SplitPane.setResizableWithParent(chart, false);
@@ -979,11 +980,13 @@ public final class LabWindow {
   // ---- Once per pulse ----
 
   private void pulse(long now) {
+    for (MetricRows rows : service.takeMetricRows()) {
+      chart.accept(rows);
+    }
     Snapshot s = service.latest();
     if (s != null && s != shown) {
       shown = s;
       networkView.show(s);
-      chart.accept(s);
       tickLabel.setText("tick " + s.tick());
       populationLabel.setText("vesicles " + s.totalPopulation());
       framesInWindow++;
@@ -1146,7 +1149,7 @@ public final class LabWindow {
     return networkView;
   }
 
-  PopulationChart chart() {
+  ChartsPanel chart() {
     return chart;
   }
 }

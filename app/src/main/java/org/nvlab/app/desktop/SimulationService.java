@@ -21,6 +21,7 @@ import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
@@ -51,6 +52,13 @@ public final class SimulationService implements AutoCloseable {
   private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
+
+  /** Metric rows not yet taken by the window, oldest first (every tick, whatever is drawn). */
+  private final java.util.concurrent.ConcurrentLinkedQueue<MetricRows> metricRows =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private int metricCursor; // engine thread: rows of the current run already queued
+  private long runNumber; // engine thread
   private final Thread engineThread;
   private final ExecutorService loader;
   private final int engineThreads;
@@ -195,6 +203,8 @@ public final class SimulationService implements AutoCloseable {
           }
           sim = s;
           startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+          metricCursor = 0;
+          runNumber++;
           publish();
         });
   }
@@ -348,6 +358,18 @@ public final class SimulationService implements AutoCloseable {
     return latest.get();
   }
 
+  /**
+   * The metric rows published since the last call, oldest first (every tick of the run, also those
+   * not drawn); an empty list when there are none. For charts.
+   */
+  public List<MetricRows> takeMetricRows() {
+    List<MetricRows> out = new ArrayList<>();
+    for (MetricRows r; (r = metricRows.poll()) != null; ) {
+      out.add(r);
+    }
+    return out;
+  }
+
   /** The message of a run that stopped on its own since the last call, or null. */
   public String pollFailure() {
     return failure.getAndSet(null);
@@ -436,6 +458,11 @@ public final class SimulationService implements AutoCloseable {
     if (sim != null) {
       latest.set(Snapshot.of(sim, MAX_VESICLES_PER_TYPE));
       lastPublishNanos = System.nanoTime();
+      MetricRows rows = MetricRows.since(runNumber, sim.metrics(), metricCursor);
+      metricCursor += rows.rows();
+      if (rows.rows() > 0 || metricCursor == 0) {
+        metricRows.add(rows);
+      }
     }
   }
 }

@@ -217,8 +217,9 @@ class LabWindowTest {
     assertFalse(window().service().isPlaying());
     assertEquals("Play", text(robot, "#playButton"));
     // The last tick is published again when a run fails: that must not wipe the chart.
-    Thread.sleep(2L * org.nvlab.viz.PopulationChart.REPAINT_MILLIS);
-    assertTrue(fx(() -> window().chart().pointCount(0)) > 10, "the chart lost the run");
+    Thread.sleep(2L * org.nvlab.viz.MetricsChart.REPAINT_MILLIS);
+    assertTrue(
+        fx(() -> window().chart().charts().get(0).pointCount(0)) > 10, "the chart lost the run");
     robot.clickOn((Node) fx(() -> dialog.lookupButton(ButtonType.OK)));
   }
 

@@ -99,10 +99,10 @@ class WorkspaceProjectsTest {
       throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
     waitFor(10, () -> window.session() != null && tick() == 0);
-    assertTrue(robot.lookup("#populationChart").tryQuery().isPresent());
+    assertTrue(robot.lookup("#chartsPanel").tryQuery().isPresent());
     // The shortcut Ctrl+2 hides the charts; the menu item hides the samples.
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-    waitFor(5, () -> robot.lookup("#populationChart").tryQuery().isEmpty());
+    waitFor(5, () -> robot.lookup("#chartsPanel").tryQuery().isEmpty());
     assertFalse(menuItem(robot, "chartsPanelItem").isSelected());
     robot.interact(() -> menuItem(robot, "samplesPanelItem").setSelected(false));
     waitFor(5, () -> robot.lookup("#sampleList").tryQuery().isEmpty());
@@ -114,10 +114,10 @@ class WorkspaceProjectsTest {
 
     robot.interact(() -> menuItem(robot, "chartsPanelItem").setSelected(true));
     robot.interact(() -> menuItem(robot, "samplesPanelItem").setSelected(true));
-    waitFor(5, () -> robot.lookup("#populationChart").tryQuery().isPresent());
+    waitFor(5, () -> robot.lookup("#chartsPanel").tryQuery().isPresent());
     // Reopening the saved project restores its view: the charts hide again.
     robot.interact(() -> window.open(dir.resolve("hidden.nvlab")));
-    waitFor(10, () -> robot.lookup("#populationChart").tryQuery().isEmpty());
+    waitFor(10, () -> robot.lookup("#chartsPanel").tryQuery().isEmpty());
   }
 
   @Test
@@ -217,6 +217,43 @@ class WorkspaceProjectsTest {
     assertTrue(message().contains("hello-vesicles stays open"), message());
     robot.clickOn("#stepButton");
     waitFor(5, () -> tick() == 1);
+  }
+
+  @Test
+  void theChartsGetEveryTickAndExportTheirPictureAndData(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    robot.interact(() -> window.open(Samples.hello()));
+    waitFor(10, () -> window.session() != null && tick() == 0);
+    robot.interact(() -> window.service().setTicksPerSecond(0)); // as fast as it goes
+    robot.interact(() -> window.service().setDrawEvery(7)); // charts still get every tick
+    robot.clickOn("#playButton");
+    waitFor(20, () -> tick() >= 200);
+    robot.clickOn("#playButton");
+    waitFor(5, () -> !window.service().isPlaying());
+    Thread.sleep(300);
+    WaitForAsyncUtils.waitForFxEvents();
+    int ticks = tick();
+    var charts = window.chart().charts();
+    for (var c : charts.subList(0, 4)) {
+      assertEquals(ticks, (int) fx(c::rowCount), c.toString());
+    }
+    assertEquals(List.of("modulator"), fx(() -> charts.get(0).lineLabels()));
+    assertTrue(fx(() -> charts.get(1).lineLabels()).contains("deaths: docked"));
+    assertTrue(fx(() -> window.chart().tabs().getTabs().get(4).isDisable()), "hello has no task");
+
+    robot.clickOn("#birthsTab");
+    Path png = dir.resolve("births.png");
+    Path csv = dir.resolve("births.csv");
+    robot.interact(() -> window.chart().export(window.chart().selected(), png, true));
+    robot.interact(() -> window.chart().export(window.chart().selected(), csv, false));
+    assertTrue(Files.size(png) > 10_000, "png bytes: " + Files.size(png));
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(
+        "tick,births,deaths: expired,deaths: hazard,deaths: docked,deaths: absorbed,"
+            + "deaths: capped",
+        lines.get(0));
+    assertEquals(ticks + 1, lines.size());
+    assertTrue(lines.get(1).startsWith("0,"), lines.get(1));
   }
 
   // ---------------------------------------------------------------------------------- helpers

@@ -1,0 +1,152 @@
+package org.nvlab.viz;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import org.nvlab.core.record.MetricRows;
+
+/**
+ * The run's charts, one per tab: population per type, births and deaths by cause, dockings and
+ * releases per type, modulation statistics, and the task's loss and reward when the project has a
+ * task. Each tab exports its chart as a PNG and the data behind it as CSV. Fed with every tick's
+ * metrics ({@link #accept}), FX thread only; a chart a project has nothing for is disabled.
+ */
+public final class ChartsPanel extends BorderPane {
+  private static final String[] CAUSES = {"expired", "hazard", "docked", "absorbed", "capped"};
+
+  private final TabPane tabs = new TabPane();
+  private final List<MetricsChart> charts;
+  private final Label status = new Label();
+
+  public ChartsPanel() {
+    String[] labels = new String[CAUSES.length + 1];
+    String[] prefixes = new String[CAUSES.length + 1];
+    labels[0] = "births";
+    prefixes[0] = "births.";
+    for (int c = 0; c < CAUSES.length; c++) {
+      labels[c + 1] = "deaths: " + CAUSES[c];
+      prefixes[c + 1] = "deaths." + CAUSES[c] + ".";
+    }
+    charts =
+        List.of(
+            new MetricsChart(
+                "Population by type", "vesicles", MetricsChart.perSeries("population.")),
+            new MetricsChart(
+                "Births and deaths by cause (all types)",
+                "per tick",
+                MetricsChart.sums(labels, prefixes)),
+            new MetricsChart("Dockings by type", "per tick", MetricsChart.perSeries("dockings.")),
+            new MetricsChart(
+                "Modulation",
+                "mean over nodes",
+                MetricsChart.series(
+                    "mean_activation",
+                    "mean_abs_gamma",
+                    "mean_abs_beta",
+                    "mean_gate",
+                    "mean_memory_norm",
+                    "spike_rate")),
+            new MetricsChart("Task", "value", MetricsChart.series("loss", "reward")));
+    String[] tabNames = {"Population", "Births/deaths", "Docking", "Modulation", "Task"};
+    String[] ids = {"population", "births", "docking", "modulation", "task"};
+    for (int i = 0; i < charts.size(); i++) {
+      MetricsChart chart = charts.get(i);
+      chart.setId(ids[i] + "Chart");
+      Tab tab = new Tab(tabNames[i], chart);
+      tab.setId(ids[i] + "Tab");
+      tab.setClosable(false);
+      tabs.getTabs().add(tab);
+    }
+    tabs.setId("chartTabs");
+    setCenter(tabs);
+    setBottom(exportBar());
+    setMinSize(0, 0);
+    getStyleClass().add("charts-panel");
+  }
+
+  private HBox exportBar() {
+    Button png = new Button("PNG...");
+    png.setId("exportPngButton");
+    png.setTooltip(new Tooltip("Save this chart as a picture"));
+    png.setOnAction(e -> export(true));
+    Button csv = new Button("CSV...");
+    csv.setId("exportCsvButton");
+    csv.setTooltip(new Tooltip("Save the data behind this chart, every tick"));
+    csv.setOnAction(e -> export(false));
+    status.setId("chartsStatus");
+    status.getStyleClass().add("hint");
+    HBox.setHgrow(status, Priority.ALWAYS);
+    status.setMaxWidth(Double.MAX_VALUE);
+    HBox bar = new HBox(6, status, png, csv);
+    bar.setAlignment(Pos.CENTER_RIGHT);
+    bar.setPadding(new Insets(4, 6, 4, 6));
+    return bar;
+  }
+
+  /** Adds a run's new rows to every chart. */
+  public void accept(MetricRows rows) {
+    for (int i = 0; i < charts.size(); i++) {
+      MetricsChart c = charts.get(i);
+      c.accept(rows);
+      tabs.getTabs().get(i).setDisable(c.isEmpty());
+    }
+  }
+
+  public void clear() {
+    charts.forEach(MetricsChart::clear);
+  }
+
+  /** The chart in the selected tab. */
+  public MetricsChart selected() {
+    return charts.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex()));
+  }
+
+  public List<MetricsChart> charts() {
+    return charts;
+  }
+
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  private void export(boolean picture) {
+    MetricsChart c = selected();
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(picture ? "Save chart as PNG" : "Save chart data as CSV");
+    String base = c.getId().replace("Chart", "");
+    chooser.setInitialFileName(base + (picture ? ".png" : ".csv"));
+    java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    if (f != null) {
+      export(c, f.toPath(), picture);
+    }
+  }
+
+  /** Writes the chart (PNG, 1200 x 800) or its data (CSV); says in one line what happened. */
+  public void export(MetricsChart c, Path file, boolean picture) {
+    try {
+      if (picture) {
+        c.exportPng(file, 1200, 800);
+      } else {
+        c.exportCsv(file);
+      }
+      status.setText("Saved " + file.getFileName());
+    } catch (IOException | RuntimeException e) {
+      status.setText("Not saved: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+  }
+
+  public void dispose() {
+    charts.forEach(MetricsChart::dispose);
+  }
+}

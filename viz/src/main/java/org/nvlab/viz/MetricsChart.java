@@ -1,0 +1,317 @@
+package org.nvlab.viz;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.nvlab.core.record.MetricRows;
+
+/**
+ * A live chart of a run's metrics (JFreeChart in a {@link ChartViewer}): every tick arrives (as
+ * {@link MetricRows}), whatever is drawn; each line is one metric series or the sum of several
+ * (births of all types, say), chosen by a {@link #lines} rule from the run's series names.
+ *
+ * <p>All values are kept at full resolution for {@link #exportCsv} (the data behind the chart);
+ * what is drawn is decimated to at most {@link #MAX_POINTS} points per line ({@link
+ * SeriesDecimator}) and repainted at most every {@link #REPAINT_MILLIS} ms, so a long run draws as
+ * fast as a short one. Rows of a new run (another number) start the chart again.
+ */
+public final class MetricsChart extends StackPane {
+  public static final int MAX_POINTS = 2000;
+  public static final int REPAINT_MILLIS = 100;
+
+  /**
+   * One line: its label and the metric series whose values it sums (a series missing from a run
+   * counts as absent; a line none of whose series exist is not drawn).
+   */
+  public record Line(String label, List<String> series) {}
+
+  private final String title;
+  private final Function<List<String>, List<Line>> lines;
+  private final XYSeriesCollection dataset = new XYSeriesCollection();
+  private final JFreeChart chart;
+  private final List<Line> shown = new ArrayList<>();
+  private final List<int[]> sources = new ArrayList<>();
+  private final List<SeriesDecimator> decimators = new ArrayList<>();
+  private final PauseTransition repaint = new PauseTransition(Duration.millis(REPAINT_MILLIS));
+  private long run = -1;
+  private List<String> names = List.of();
+  private int[] ticks = new int[1024];
+  private float[][] values = new float[0][];
+  private int rows;
+  private boolean dirty;
+
+  /**
+   * @param title shown above the chart
+   * @param yLabel the value axis
+   * @param lines which lines to draw for a run with these series names
+   */
+  public MetricsChart(String title, String yLabel, Function<List<String>, List<Line>> lines) {
+    this.title = title;
+    this.lines = lines;
+    getStyleClass().add("metrics-chart");
+    chart =
+        ChartFactory.createXYLineChart(
+            null, "tick", yLabel, dataset, PlotOrientation.VERTICAL, true, false, false);
+    style(chart, title);
+    ChartViewer viewer = new ChartViewer(chart);
+    viewer.setMinSize(0, 0);
+    getChildren().add(viewer);
+    setMinSize(0, 0);
+    repaint.setOnFinished(e -> flush());
+  }
+
+  /** Lines, one per series whose name starts with {@code prefix}, labelled by the rest. */
+  public static Function<List<String>, List<Line>> perSeries(String prefix) {
+    return names -> {
+      List<Line> out = new ArrayList<>();
+      for (String n : names) {
+        if (n.startsWith(prefix)) {
+          out.add(new Line(n.substring(prefix.length()), List.of(n)));
+        }
+      }
+      return out;
+    };
+  }
+
+  /** One line per listed series that the run has. */
+  public static Function<List<String>, List<Line>> series(String... wanted) {
+    return names -> {
+      List<Line> out = new ArrayList<>();
+      for (String w : wanted) {
+        if (names.contains(w)) {
+          out.add(new Line(w, List.of(w)));
+        }
+      }
+      return out;
+    };
+  }
+
+  /** One line per label, each the sum of the series whose names start with its prefix. */
+  public static Function<List<String>, List<Line>> sums(String[] labels, String[] prefixes) {
+    return names -> {
+      List<Line> out = new ArrayList<>();
+      for (int i = 0; i < labels.length; i++) {
+        List<String> src = new ArrayList<>();
+        for (String n : names) {
+          if (n.startsWith(prefixes[i])) {
+            src.add(n);
+          }
+        }
+        if (!src.isEmpty()) {
+          out.add(new Line(labels[i], src));
+        }
+      }
+      return out;
+    };
+  }
+
+  private static void style(JFreeChart chart, String title) {
+    Color bg = Palette.awt(Palette.BACKGROUND);
+    Color text = Palette.awt(Palette.TEXT);
+    Color dim = Palette.awt(Palette.TEXT_DIM);
+    chart.setBackgroundPaint(bg);
+    chart.setTitle(new TextTitle(title, new java.awt.Font("SansSerif", 0, 13)));
+    chart.getTitle().setPaint(text);
+    LegendTitle legend = chart.getLegend();
+    legend.setBackgroundPaint(bg);
+    legend.setItemPaint(text);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Palette.awt(Palette.PANEL));
+    plot.setOutlineVisible(false);
+    plot.setDomainGridlinePaint(new Color(255, 255, 255, 28));
+    plot.setRangeGridlinePaint(new Color(255, 255, 255, 28));
+    for (NumberAxis axis :
+        new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+      axis.setLabelPaint(dim);
+      axis.setTickLabelPaint(dim);
+      axis.setAxisLinePaint(dim);
+      axis.setTickMarkPaint(dim);
+    }
+    ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setAutoPopulateSeriesPaint(false);
+    r.setAutoPopulateSeriesStroke(false);
+    r.setDefaultStroke(new BasicStroke(1.6f));
+    plot.setRenderer(r);
+  }
+
+  /** Adds a run's new rows (FX thread). */
+  public void accept(MetricRows r) {
+    if (r.run() != run || !r.names().equals(names)) {
+      restart(r.run(), r.names());
+    }
+    for (int row = 0; row < r.rows(); row++) {
+      if (rows == ticks.length) {
+        ticks = Arrays.copyOf(ticks, 2 * rows);
+        for (int l = 0; l < values.length; l++) {
+          values[l] = Arrays.copyOf(values[l], 2 * rows);
+        }
+      }
+      ticks[rows] = r.tick(row);
+      for (int l = 0; l < sources.size(); l++) {
+        double v = 0;
+        boolean any = false;
+        for (int k : sources.get(l)) {
+          float x = r.value(row, k);
+          if (!Float.isNaN(x)) {
+            v += x;
+            any = true;
+          }
+        }
+        float y = any ? (float) v : Float.NaN;
+        values[l][rows] = y;
+        if (any) {
+          decimators.get(l).add(r.tick(row), y);
+        }
+      }
+      rows++;
+    }
+    dirty = true;
+    if (repaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+      repaint.playFromStart();
+    }
+  }
+
+  private void restart(long newRun, List<String> newNames) {
+    run = newRun;
+    names = List.copyOf(newNames);
+    shown.clear();
+    sources.clear();
+    decimators.clear();
+    shown.addAll(lines.apply(names));
+    for (Line l : shown) {
+      sources.add(l.series().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray());
+      decimators.add(new SeriesDecimator(MAX_POINTS));
+    }
+    rows = 0;
+    values = new float[shown.size()][ticks.length];
+    chart.setNotify(false);
+    dataset.removeAllSeries();
+    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+    for (int l = 0; l < shown.size(); l++) {
+      dataset.addSeries(new XYSeries(shown.get(l).label(), false, true));
+      r.setSeriesPaint(l, Palette.awtType(l));
+    }
+    chart.setNotify(true);
+    dirty = true;
+  }
+
+  /** Empties the chart (no project open). */
+  public void clear() {
+    restart(-1, List.of());
+    flush();
+  }
+
+  private void flush() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
+    chart.setNotify(false);
+    for (int l = 0; l < decimators.size(); l++) {
+      SeriesDecimator d = decimators.get(l);
+      XYSeries series = dataset.getSeries(l);
+      series.setNotify(false);
+      series.clear();
+      for (int i = 0; i < d.size(); i++) {
+        series.add(d.x(i), d.y(i), false);
+      }
+      series.setNotify(true);
+    }
+    chart.setNotify(true);
+  }
+
+  /** True when this run has none of the chart's series (a task chart without a task). */
+  public boolean isEmpty() {
+    return shown.isEmpty();
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The labels of the lines drawn for the current run. */
+  public List<String> lineLabels() {
+    return shown.stream().map(Line::label).toList();
+  }
+
+  /** Points drawn for line l (at most MAX_POINTS, however long the run). */
+  public int pointCount(int line) {
+    return line < dataset.getSeriesCount() ? dataset.getSeries(line).getItemCount() : 0;
+  }
+
+  /** Ticks received for the current run (every one, not the decimated drawing). */
+  public int rowCount() {
+    return rows;
+  }
+
+  /** Writes the chart as a PNG of the given size. */
+  public void exportPng(Path file, int width, int height) throws IOException {
+    flush();
+    ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+  }
+
+  /**
+   * Writes the data behind the chart at full resolution: {@code tick,<line>,<line>...}, one row per
+   * tick received, empty where a line has no value.
+   */
+  public void exportCsv(Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("tick");
+      for (Line l : shown) {
+        w.write(',');
+        w.write(csv(l.label()));
+      }
+      w.write('\n');
+      for (int row = 0; row < rows; row++) {
+        w.write(Integer.toString(ticks[row]));
+        for (float[] line : values) {
+          w.write(',');
+          if (!Float.isNaN(line[row])) {
+            w.write(Float.toString(line[row]));
+          }
+        }
+        w.write('\n');
+      }
+    }
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+
+  /** Stops the pending repaint. */
+  public void dispose() {
+    repaint.stop();
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s (%d lines, %d ticks)", title, shown.size(), rows);
+  }
+}
