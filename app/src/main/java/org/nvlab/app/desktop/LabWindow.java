@@ -56,6 +56,7 @@ import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.ChartsPanel;
+import org.nvlab.viz.InspectorPanel;
 import org.nvlab.viz.NetworkView;
 
 /**
@@ -84,6 +85,9 @@ public final class LabWindow {
   private final Path samplesFolder;
   private final NetworkView networkView = new NetworkView();
   private final ChartsPanel chart = new ChartsPanel();
+  private final InspectorPanel inspector = new InspectorPanel();
+  private final SplitPane sideSplit = new SplitPane();
+  private final CheckMenuItem inspectorPanelItem = new CheckMenuItem("Inspector");
   private final ListView<Path> sampleList = new ListView<>();
   private final Button playButton = new Button("Play");
   private final Button stepButton = new Button("Step");
@@ -307,7 +311,12 @@ public final class LabWindow {
     chartsPanelItem.setAccelerator(
         new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN));
     chartsPanelItem.selectedProperty().addListener((o, a, b) -> showPanels());
-    Menu view = new Menu("View", null, samplesPanelItem, chartsPanelItem);
+    inspectorPanelItem.setId("inspectorPanelItem");
+    inspectorPanelItem.setSelected(false);
+    inspectorPanelItem.setAccelerator(
+        new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN));
+    inspectorPanelItem.selectedProperty().addListener((o, a, b) -> showPanels());
+    Menu view = new Menu("View", null, samplesPanelItem, chartsPanelItem, inspectorPanelItem);
     MenuBar bar = new MenuBar(file, run, view);
     bar.setId("menuBar");
     return bar;
@@ -430,21 +439,40 @@ public final class LabWindow {
   private SplitPane centre() {
     networkView.setId("networkView");
     chart.setId("chartsPanel");
-    centreSplit.getItems().setAll(networkView, chart);
-    centreSplit.setDividerPositions(0.64);
-    SplitPane.setResizableWithParent(chart, false);
+    sideSplit.setOrientation(Orientation.VERTICAL);
+    sideSplit.setId("sideSplit");
+    inspector.setOnNodeChosen(service::inspectNode);
+    inspector.setOnVesicleChosen(service::inspectVesicle);
+    centreSplit.getItems().setAll(networkView, sideSplit);
+    SplitPane.setResizableWithParent(sideSplit, false);
+    showPanels();
     return centreSplit;
   }
 
   /** Shows the panels the View menu has ticked (the graph always stays). */
   private void showPanels() {
     root.setLeft(samplesPanelItem.isSelected() ? samplesPanel : null);
-    boolean charts = chartsPanelItem.isSelected();
-    if (charts && !centreSplit.getItems().contains(chart)) {
-      centreSplit.getItems().add(chart);
+    java.util.List<javafx.scene.Node> side = new java.util.ArrayList<>();
+    if (chartsPanelItem.isSelected()) {
+      side.add(chart);
+    }
+    if (inspectorPanelItem.isSelected()) {
+      side.add(inspector);
+    }
+    if (!sideSplit.getItems().equals(side)) {
+      sideSplit.getItems().setAll(side);
+      if (side.size() == 2) {
+        sideSplit.setDividerPositions(0.62);
+      }
+    }
+    boolean any = !side.isEmpty();
+    if (any && !centreSplit.getItems().contains(sideSplit)) {
+      centreSplit.getItems().add(sideSplit);
+    } else if (!any) {
+      centreSplit.getItems().remove(sideSplit);
+    }
+    if (any) {
       centreSplit.setDividerPositions(0.64);
-    } else if (!charts) {
-      centreSplit.getItems().remove(chart);
     }
   }
 
@@ -701,6 +729,7 @@ public final class LabWindow {
     ObjectNode panels = v.putObject("panels");
     panels.put("samples", samplesPanelItem.isSelected());
     panels.put("charts", chartsPanelItem.isSelected());
+    panels.put("inspector", inspectorPanelItem.isSelected());
     v.put("speed", SPEEDS[(int) Math.round(speedSlider.getValue())]);
     v.put("drawEvery", drawEverySpinner.getValue());
     return v;
@@ -717,6 +746,9 @@ public final class LabWindow {
     }
     if (panels.path("charts").isBoolean()) {
       chartsPanelItem.setSelected(panels.path("charts").asBoolean());
+    }
+    if (panels.path("inspector").isBoolean()) {
+      inspectorPanelItem.setSelected(panels.path("inspector").asBoolean());
     }
     showPanels();
     if (v.path("speed").isNumber()) {
@@ -983,6 +1015,9 @@ public final class LabWindow {
     for (MetricRows rows : service.takeMetricRows()) {
       chart.accept(rows);
     }
+    if (inspectorPanelItem.isSelected()) {
+      inspector.show(service.nodeDetail(), service.vesicleDetail(), service.vesicleGone());
+    }
     Snapshot s = service.latest();
     if (s != null && s != shown) {
       shown = s;
@@ -1147,6 +1182,17 @@ public final class LabWindow {
 
   NetworkView networkView() {
     return networkView;
+  }
+
+  InspectorPanel inspector() {
+    return inspector;
+  }
+
+  /** Shows the inspector panel and picks a node in it (as a click in the graph does). */
+  public void inspectNode(int node) {
+    inspectorPanelItem.setSelected(true);
+    inspector.pickNode(node);
+    service.inspectNode(node);
   }
 
   ChartsPanel chart() {

@@ -21,6 +21,7 @@ import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.record.Inspection;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
@@ -56,6 +57,20 @@ public final class SimulationService implements AutoCloseable {
   /** Metric rows not yet taken by the window, oldest first (every tick, whatever is drawn). */
   private final java.util.concurrent.ConcurrentLinkedQueue<MetricRows> metricRows =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private volatile int inspectedNode = -1;
+  private volatile long inspectedVesicle = -1;
+  private final AtomicReference<Inspection.NodeDetail> nodeDetail = new AtomicReference<>();
+  private final AtomicReference<Inspection.VesicleDetail> vesicleDetail = new AtomicReference<>();
+  private volatile boolean vesicleGone;
+
+  /** The longest path kept for an inspected vesicle. */
+  public static final int PATH_LIMIT = 1000;
+
+  // Engine thread: the path of the inspected vesicle.
+  private long trackedId = -1;
+  private int[] path = new int[16];
+  private int pathLength;
 
   private int metricCursor; // engine thread: rows of the current run already queued
   private long runNumber; // engine thread
@@ -202,6 +217,9 @@ public final class SimulationService implements AutoCloseable {
             sim.close();
           }
           sim = s;
+          inspectedVesicle = -1; // ids belong to the old run
+          trackedId = -1;
+          pathLength = 0;
           startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
           metricCursor = 0;
           runNumber++;
@@ -444,6 +462,7 @@ public final class SimulationService implements AutoCloseable {
   private void advance() {
     try {
       sim.step();
+      track();
     } catch (SimulationException e) {
       playing = false;
       failure.set(e.getMessage());
@@ -454,9 +473,100 @@ public final class SimulationService implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends the inspected vesicle's node to its path (engine thread; a scan while one is picked).
+   */
+  private void track() {
+    long id = inspectedVesicle;
+    if (id != trackedId) {
+      trackedId = id;
+      pathLength = 0;
+    }
+    if (id < 0) {
+      return;
+    }
+    int[] where = Inspection.find(sim, id);
+    if (where == null) {
+      return;
+    }
+    int n = sim.engine().population().pool(where[0]).node()[where[1]];
+    int node = n < 0 ? ~n : n;
+    if (pathLength == PATH_LIMIT) {
+      System.arraycopy(path, 1, path, 0, PATH_LIMIT - 1);
+      pathLength--;
+    }
+    if (pathLength == path.length) {
+      path = java.util.Arrays.copyOf(path, Math.min(PATH_LIMIT, 2 * path.length));
+    }
+    path[pathLength++] = node;
+  }
+
+  /** Chooses the node the inspector shows (-1: none); its detail comes with the next snapshot. */
+  public void inspectNode(int node) {
+    inspectedNode = node;
+    nodeDetail.set(null);
+    commands.add(this::publishInspection);
+  }
+
+  /** Chooses the vesicle the inspector follows (-1: none); its path starts now. */
+  public void inspectVesicle(long id) {
+    inspectedVesicle = id;
+    vesicleDetail.set(null);
+    vesicleGone = false;
+    commands.add(
+        () -> {
+          if (sim != null) {
+            track();
+          }
+          publishInspection();
+        });
+  }
+
+  /** The inspected node's detail as of the newest snapshot, or null. */
+  public Inspection.NodeDetail nodeDetail() {
+    return nodeDetail.get();
+  }
+
+  /**
+   * The followed vesicle's detail as of the newest snapshot, or null (see {@link #vesicleGone}).
+   */
+  public Inspection.VesicleDetail vesicleDetail() {
+    return vesicleDetail.get();
+  }
+
+  /** True when the followed vesicle is no longer alive (it docked and released, or died). */
+  public boolean vesicleGone() {
+    return vesicleGone;
+  }
+
+  private void publishInspection() {
+    if (sim == null) {
+      return;
+    }
+    int node = inspectedNode;
+    if (node >= 0 && node < sim.host().nodeCount()) {
+      nodeDetail.set(Inspection.node(sim, node, 50));
+    } else {
+      nodeDetail.set(null);
+    }
+    long id = inspectedVesicle;
+    if (id >= 0) {
+      Inspection.VesicleDetail v =
+          Inspection.vesicle(sim, id, java.util.Arrays.copyOf(path, pathLength));
+      if (v == null) {
+        vesicleGone = true;
+      } else {
+        vesicleDetail.set(v);
+      }
+    } else {
+      vesicleDetail.set(null);
+    }
+  }
+
   private void publish() {
     if (sim != null) {
       latest.set(Snapshot.of(sim, MAX_VESICLES_PER_TYPE));
+      publishInspection();
       lastPublishNanos = System.nanoTime();
       MetricRows rows = MetricRows.since(runNumber, sim.metrics(), metricCursor);
       metricCursor += rows.rows();

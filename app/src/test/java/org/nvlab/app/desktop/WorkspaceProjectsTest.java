@@ -256,6 +256,48 @@ class WorkspaceProjectsTest {
     assertTrue(lines.get(1).startsWith("0,"), lines.get(1));
   }
 
+  @Test
+  void theInspectorShowsANodeAndFollowsAVesicleAlongItsPath(FxRobot robot) throws Exception {
+    robot.interact(() -> window.open(Samples.hello()));
+    waitFor(10, () -> window.session() != null && tick() == 0);
+    robot.interact(() -> window.inspectNode(2)); // an input node: vesicles are born there
+    waitFor(5, () -> robot.lookup("#inspector").tryQuery().isPresent());
+    var inspector = window.inspector();
+    robot.clickOn("#playButton");
+    waitFor(
+        20,
+        () ->
+            fx(() -> inspector.shownNode() != null && !inspector.hereList().getItems().isEmpty()));
+    robot.clickOn("#playButton");
+    waitFor(5, () -> !window.service().isPlaying());
+    // Pausing publishes the last tick again: step until a vesicle is at the node.
+    for (int i = 0; i < 100 && fx(() -> inspector.hereList().getItems().isEmpty()); i++) {
+      int before = tick();
+      robot.clickOn("#stepButton");
+      waitFor(5, () -> tick() == before + 1);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    var node = fx(inspector::shownNode);
+    assertEquals(2, node.node());
+    assertEquals(12, node.outDegree(), "layer 0 of 6-12-12-4 feeds the 12 of layer 1");
+    assertEquals(0, node.inDegree());
+    long id = fx(() -> inspector.hereList().getItems().get(0).id());
+    robot.interact(() -> inspector.hereList().getSelectionModel().select(0));
+    waitFor(5, () -> fx(() -> inspector.shownVesicle() != null));
+    assertEquals(id, (long) fx(() -> inspector.shownVesicle().id()));
+    assertEquals("modulator", fx(() -> inspector.shownVesicle().typeName()));
+    // Step until it has moved a few times or is gone; its path grows by a node per tick.
+    for (int i = 0; i < 3; i++) {
+      robot.clickOn("#stepButton");
+      Thread.sleep(100);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    boolean gone = window.service().vesicleGone();
+    int[] path = fx(() -> inspector.shownVesicle().path());
+    assertTrue(gone || path.length >= 3, "path " + java.util.Arrays.toString(path));
+    assertEquals(2, path[0], "it was picked at node 2");
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   private static CheckMenuItem menuItem(FxRobot robot, String id) {
