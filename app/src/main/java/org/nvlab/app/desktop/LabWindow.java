@@ -1081,6 +1081,7 @@ public final class LabWindow {
     }
     message("Recording the run...");
     Task<String> task = service.recordRun();
+    track(task);
     task.setOnSucceeded(e -> message(task.getValue()));
     task.setOnFailed(
         e -> {
