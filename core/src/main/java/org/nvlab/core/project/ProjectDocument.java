@@ -349,11 +349,14 @@ public final class ProjectDocument {
       return Result.UNCHANGED;
     }
     long previous = undo.size() > 1 ? undo.stream().skip(1).findFirst().get().id() : floorId;
-    Result r = replay(step.inverse(), previous, Kind.UNDO, step.label());
-    if (r.applied()) {
-      redo.push(undo.pop());
+    Revision next;
+    try {
+      next = replay(step.inverse(), previous);
+    } catch (ProjectException e) {
+      return Result.refused(e.problems());
     }
-    return r;
+    redo.push(undo.pop()); // before listeners hear of it, so they see the stacks as they are
+    return moveTo(next, Kind.UNDO, step.label());
   }
 
   /** Makes the last undone step again. */
@@ -362,29 +365,26 @@ public final class ProjectDocument {
     if (step == null) {
       return Result.UNCHANGED;
     }
-    Result r = replay(step.forward(), step.id(), Kind.REDO, step.label());
-    if (r.applied()) {
-      undo.push(redo.pop());
-    }
-    return r;
-  }
-
-  /**
-   * Applies a step's changes and checks the result. Every state in the history was valid when it
-   * was made, so a refusal here means the world changed (a plugin that provided a release kind is
-   * gone): then nothing changes and the problems are reported like an edit's.
-   */
-  private Result replay(List<TreeOps.Op> ops, long id, Kind kind, String label) {
-    mergeOpen = false;
-    ObjectNode candidate = current.tree().deepCopy();
-    TreeOps.applyAll(candidate, ops);
-    ProjectSpec spec;
+    Revision next;
     try {
-      spec = validate(candidate);
+      next = replay(step.forward(), step.id());
     } catch (ProjectException e) {
       return Result.refused(e.problems());
     }
-    return moveTo(new Revision(id, candidate, spec), kind, label);
+    undo.push(redo.pop());
+    return moveTo(next, Kind.REDO, step.label());
+  }
+
+  /**
+   * The state a step's changes lead to, checked. Every state in the history was valid when it was
+   * made, so a refusal here means the world changed (a plugin that provided a release kind is
+   * gone): then nothing changes and the problems are reported like an edit's.
+   */
+  private Revision replay(List<TreeOps.Op> ops, long id) throws ProjectException {
+    mergeOpen = false;
+    ObjectNode candidate = current.tree().deepCopy();
+    TreeOps.applyAll(candidate, ops);
+    return new Revision(id, candidate, validate(candidate));
   }
 
   private Result moveTo(Revision next, Kind kind, String label) {

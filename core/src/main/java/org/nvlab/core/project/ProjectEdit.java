@@ -124,23 +124,17 @@ public sealed interface ProjectEdit {
 
   /** A short name for the field at a pointer, for labels: {@code kernel score}, {@code layers}. */
   static String describe(String pointer) {
-    String[] parts = pointer.substring(1).split("/", -1);
-    StringBuilder b = new StringBuilder();
-    int from = parts.length >= 2 ? parts.length - 2 : 0;
-    // "/vesicleTypes/0/release/1/gain" reads better as "release 1 gain" than "1 gain".
-    if (parts.length >= 3 && isIndex(parts[parts.length - 2])) {
-      from = parts.length - 3;
+    List<String> parts = TreeOps.tokens(pointer);
+    // The type is named by the editor that made the edit: "/vesicleTypes/0/cap" is "cap".
+    if (parts.size() > 2 && parts.get(0).equals("vesicleTypes") && isIndex(parts.get(1))) {
+      parts = parts.subList(2, parts.size());
     }
-    for (int k = Math.max(0, from); k < parts.length; k++) {
-      if (k == 1 && parts[0].equals("vesicleTypes") && isIndex(parts[1]) && parts.length > 2) {
-        continue; // the type is named by the editor that made the edit
-      }
-      if (b.length() > 0) {
-        b.append(' ');
-      }
-      b.append(parts[k].replace("~1", "/").replace("~0", "~"));
+    int from = Math.max(0, parts.size() - 2);
+    // "release/1/gain" reads better as "release 1 gain" than "1 gain".
+    if (parts.size() >= 3 && isIndex(parts.get(parts.size() - 2))) {
+      from = parts.size() - 3;
     }
-    return b.toString();
+    return String.join(" ", parts.subList(from, parts.size()));
   }
 
   private static boolean isIndex(String token) {

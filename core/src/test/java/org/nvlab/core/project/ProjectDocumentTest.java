@@ -255,6 +255,17 @@ class ProjectDocumentTest {
   }
 
   @Test
+  void listenersSeeTheUndoAndRedoStacksAsTheyAreAfterTheChange() throws Exception {
+    ProjectDocument d = base();
+    List<String> seen = new ArrayList<>();
+    d.addListener(c -> seen.add(c.kind() + " " + d.undoLabel() + " / " + d.redoLabel()));
+    d.apply(ProjectEdit.set(TYPE + "/cap", 9));
+    d.undo();
+    d.redo();
+    assertEquals(List.of("EDIT cap / null", "UNDO null / cap", "REDO cap / null"), seen);
+  }
+
+  @Test
   void whatNeedsAResetAndWhatARunTakesLive() throws Exception {
     assertEquals(Effect.NONE, effectOf(ProjectEdit.set("/name", "renamed")));
     assertEquals(Effect.NONE, effectOf(ProjectEdit.set("/ticks", 99)));
