@@ -48,6 +48,7 @@ import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.NetworkView;
 import org.nvlab.viz.PopulationChart;
+import org.nvlab.viz.editor.EditorsPane;
 
 /**
  * The lab's main window: menus and a toolbar to open and run a project, the sample list, the
@@ -75,6 +76,8 @@ public final class LabWindow {
   private final Path samplesFolder;
   private final NetworkView networkView = new NetworkView();
   private final PopulationChart chart = new PopulationChart();
+  private final EditorsPane editors = new EditorsPane();
+  private final EditSession editing;
   private final ListView<Path> sampleList = new ListView<>();
   private final Button playButton = new Button("Play");
   private final Button stepButton = new Button("Step");
@@ -105,13 +108,16 @@ public final class LabWindow {
     this.stage = stage;
     this.service = service;
     this.samplesFolder = samplesFolder;
+    this.editing = new EditSession(service, editors, this::message);
     BorderPane root = new BorderPane();
     root.setId("labRoot");
     root.setTop(new VBox(menuBar(), toolBar()));
     root.setLeft(sampleBrowser());
     root.setCenter(centre());
     root.setBottom(statusBar());
+    root.setRight(editors);
     Scene scene = new Scene(root, 1200, 760);
+    editing.install(scene);
     if (CSS != null) {
       scene.getStylesheets().add(CSS);
     }
@@ -164,6 +170,7 @@ public final class LabWindow {
     service.close();
     networkView.dispose();
     chart.dispose();
+    editors.dispose();
   }
 
   // ---- Building the window ----
@@ -203,7 +210,7 @@ public final class LabWindow {
     recordItem.setOnAction(e -> recordRun());
     Menu run =
         new Menu("Run", null, playItem, stepItem, resetItem, new SeparatorMenuItem(), recordItem);
-    MenuBar bar = new MenuBar(file, run);
+    MenuBar bar = new MenuBar(file, editing.menu(), run);
     bar.setId("menuBar");
     return bar;
   }
@@ -366,6 +373,7 @@ public final class LabWindow {
           loading = false;
           LoadedRun run = task.getValue();
           projectFolder = abs;
+          editing.open(run.document());
           stage.setTitle(APP_TITLE + " - " + name);
           seedField.setText(Long.toString(run.seed()));
           int k = run.typeNames().size();
@@ -654,5 +662,13 @@ public final class LabWindow {
 
   PopulationChart chart() {
     return chart;
+  }
+
+  EditorsPane editors() {
+    return editors;
+  }
+
+  EditSession editing() {
+    return editing;
   }
 }

@@ -2,6 +2,7 @@ package org.nvlab.app.desktop;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.nvlab.core.project.ProjectDocument;
 
 /**
  * What the window learns about a run the service has just loaded, taken on the loader thread: the
@@ -12,8 +13,16 @@ import java.util.List;
  * @param nodes nodes of the host graph
  * @param edges edges of the host graph
  * @param typeNames vesicle type names, in type order
+ * @param document the project as opened, for the editors (null for a reset: the open document goes
+ *     on)
  */
-public record LoadedRun(Path project, long seed, int nodes, int edges, List<String> typeNames) {
+public record LoadedRun(
+    Path project,
+    long seed,
+    int nodes,
+    int edges,
+    List<String> typeNames,
+    ProjectDocument document) {
   public LoadedRun {
     typeNames = List.copyOf(typeNames);
   }

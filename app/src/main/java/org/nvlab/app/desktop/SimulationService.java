@@ -17,6 +17,10 @@ import javafx.concurrent.WorkerStateEvent;
 import org.nvlab.app.ProjectRuns;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.process.SimulationException;
+import org.nvlab.core.project.CompiledProject;
+import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.MetricsRecorder;
@@ -57,6 +61,11 @@ public final class SimulationService implements AutoCloseable {
   private volatile boolean closed;
   private volatile Path project;
   private int loadGeneration; // FX thread
+
+  // The project revisions the running simulation follows and the newest one (FX thread).
+  private ProjectDocument.Revision installedRevision;
+  private ProjectDocument.Revision latestRevision;
+  private boolean building;
 
   // Owned by the engine thread.
   private Simulation sim;
@@ -99,45 +108,173 @@ public final class SimulationService implements AutoCloseable {
    * @param seed the run seed, or null for the project's own
    */
   public Task<LoadedRun> open(Path projectFolder, Long seed) {
+    return load(
+        projectFolder,
+        () -> {
+          ProjectFiles.Loaded l = ProjectFiles.load(projectFolder);
+          CompiledProject c = ProjectCompiler.compile(l.spec(), l.file());
+          Simulation s = new Simulation(c, seed != null ? seed : l.spec().seed(), engineThreads);
+          ProjectDocument d = ProjectDocument.of(l);
+          return new Built(s, d, d.revision());
+        });
+  }
+
+  /**
+   * Rebuilds the simulation with a run seed (null: the project's): from the project as edited when
+   * a document is open (so edits that need a reset take effect, saved or not), else from the
+   * project folder.
+   */
+  public Task<LoadedRun> reset(Long seed) {
+    Path p = project;
+    if (p == null) {
+      throw new IllegalStateException("no project is open");
+    }
+    ProjectDocument.Revision r = latestRevision;
+    if (r == null) {
+      return open(p, seed);
+    }
+    return load(
+        p,
+        () -> {
+          CompiledProject c = ProjectCompiler.compile(r.spec());
+          Simulation s = new Simulation(c, seed != null ? seed : r.spec().seed(), engineThreads);
+          return new Built(s, null, r);
+        });
+  }
+
+  /** A simulation built on the loader thread, with the document and revision it came from. */
+  private record Built(
+      Simulation sim, ProjectDocument document, ProjectDocument.Revision revision) {}
+
+  private interface Builder {
+    Built build() throws Exception;
+  }
+
+  private Task<LoadedRun> load(Path projectFolder, Builder builder) {
     if (closed) {
       throw new IllegalStateException("the simulation service is closed");
     }
     int generation = ++loadGeneration;
-    AtomicReference<Simulation> loaded = new AtomicReference<>();
+    AtomicReference<Built> loaded = new AtomicReference<>();
     Task<LoadedRun> task =
         new Task<>() {
           @Override
           protected LoadedRun call() throws Exception {
-            Simulation s = Simulation.load(projectFolder, seed, engineThreads);
-            loaded.set(s);
+            Built b = builder.build();
+            loaded.set(b);
+            Simulation s = b.sim();
             List<String> names = new ArrayList<>();
             for (int k = 0; k < s.engine().typeCount(); k++) {
               names.add(s.engine().type(k).name());
             }
             return new LoadedRun(
-                projectFolder, s.seed(), s.host().nodeCount(), s.host().graph().edgeCount(), names);
+                projectFolder,
+                s.seed(),
+                s.host().nodeCount(),
+                s.host().graph().edgeCount(),
+                names,
+                b.document());
           }
         };
+    building = true;
     task.addEventHandler(
         WorkerStateEvent.WORKER_STATE_SUCCEEDED,
         e -> {
+          Built b = loaded.get();
           if (generation == loadGeneration && !closed) {
-            install(loaded.get(), projectFolder);
+            building = false;
+            install(b.sim(), projectFolder);
+            installedRevision = b.revision();
+            if (b.document() != null) {
+              latestRevision = b.revision();
+            } else if (latestRevision != null && !latestRevision.equals(installedRevision)) {
+              edited(latestRevision); // edits made while the reset was being built
+            }
           } else {
-            loaded.get().close(); // superseded by a later open or reset
+            b.sim().close(); // superseded by a later open or reset
+          }
+        });
+    task.addEventHandler(
+        WorkerStateEvent.WORKER_STATE_FAILED,
+        e -> {
+          if (generation == loadGeneration) {
+            building = false;
           }
         });
     loader.execute(task);
     return task;
   }
 
-  /** Rebuilds the simulation from the current project folder with a run seed (null: project's). */
-  public Task<LoadedRun> reset(Long seed) {
-    Path p = project;
-    if (p == null) {
-      throw new IllegalStateException("no project is open");
+  // ---- Edits (FX thread) ----
+
+  /**
+   * Tells the service that the open project changed (an edit, an undo, a redo). A change of
+   * vesicle-type rules is compiled on the loader thread and taken by the running simulation between
+   * two ticks, keeping its vesicles; a structural change waits for {@link #reset}, which builds
+   * from the latest revision. The future completes with the effect once the change is where it
+   * belongs (LIVE: the engine has taken it), or fails with a one-line reason when the run could not
+   * take it (then a reset applies it).
+   */
+  public CompletableFuture<ProjectDocument.Effect> edited(ProjectDocument.Revision next) {
+    latestRevision = next;
+    ProjectDocument.Revision running = installedRevision;
+    if (running == null || building) {
+      // Nothing runs this project yet, or a rebuild is on its way: it catches up once installed.
+      return CompletableFuture.completedFuture(ProjectDocument.Effect.RESET);
     }
-    return open(p, seed);
+    ProjectDocument.Effect effect = ProjectDocument.effect(running, next);
+    if (effect != ProjectDocument.Effect.LIVE) {
+      if (effect == ProjectDocument.Effect.NONE) {
+        installedRevision = next; // the same run in every respect that counts
+      }
+      return CompletableFuture.completedFuture(effect);
+    }
+    installedRevision = next;
+    CompletableFuture<ProjectDocument.Effect> done = new CompletableFuture<>();
+    loader.execute(
+        () -> {
+          CompiledProject c;
+          try {
+            c = ProjectCompiler.compile(next.spec());
+          } catch (ProjectException | RuntimeException ex) {
+            done.completeExceptionally(new IllegalStateException(ex.getMessage(), ex));
+            return;
+          }
+          commands.add(
+              () -> {
+                String why = sim == null ? "no simulation is running" : sim.incompatibility(c);
+                if (why != null) {
+                  done.completeExceptionally(new IllegalStateException(why));
+                  return;
+                }
+                sim.applyRules(c);
+                publish();
+                done.complete(ProjectDocument.Effect.LIVE);
+              });
+        });
+    return done;
+  }
+
+  /**
+   * Reads the simulation on the engine thread, between two ticks, for tests that check what the run
+   * really holds (null when none is installed).
+   */
+  <T> CompletableFuture<T> inspect(java.util.function.Function<Simulation, T> read) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    commands.add(
+        () -> {
+          try {
+            f.complete(sim == null ? null : read.apply(sim));
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f;
+  }
+
+  /** The revision the running simulation follows, or null (FX thread; for tests). */
+  ProjectDocument.Revision runningRevision() {
+    return installedRevision;
   }
 
   /**
@@ -146,6 +283,8 @@ public final class SimulationService implements AutoCloseable {
    */
   public void install(Simulation s, Path projectFolder) {
     playing = false;
+    installedRevision =
+        null; // unknown until the loader says (a test may install a simulation directly)
     project = projectFolder;
     failure.set(null);
     commands.add(
