@@ -133,10 +133,7 @@ public final class DocumentForm {
     ProjectEdit edit = item.editFor(doc, v).labelled(label.apply(item));
     ProjectDocument.Result r = doc.apply(edit);
     if (r.refused()) {
-      problem.problems(
-          item.getName() + " not applied: the project would have these problems",
-          r.problems(),
-          base.get());
+      problem.problems(item.getName() + " not applied:", r.problems(), base.get());
       return false;
     }
     problem.clear();

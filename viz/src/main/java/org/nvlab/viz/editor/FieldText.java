@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.nvlab.core.project.ProjectEdit;
 
@@ -154,16 +152,5 @@ final class FieldText {
       a.add(integer(part));
     }
     return a;
-  }
-
-  /** Splits "a, b, c" into words (for choices shown as lists). */
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String s : text.split("[,\\s]+")) {
-      if (!s.isBlank()) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntSupplier;
 import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectSpec.KernelSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 
 /** Short ways to declare the fields of the selected vesicle type. */
@@ -66,6 +67,36 @@ final class Fields {
         choices,
         ofType(type, rel),
         absent == null ? null : typeDefault(type, absent));
+  }
+
+  private static final String[] FEATURE_TERMS = {
+    "(1 - stay)", "w_ij", "a_j", "abs(e_j)", "dir", "g_j"
+  };
+
+  /**
+   * theta . phi(i, j) written as a kernel score expression (the terms of model.md section 4 in the
+   * expression's variables), so switching a kernel from theta to an expression changes no
+   * probability.
+   */
+  static String thetaExpression(KernelSpec k) {
+    StringBuilder b = new StringBuilder();
+    for (int f = 0; f < FEATURE_TERMS.length; f++) {
+      double w = k.theta()[f];
+      if (w == 0) {
+        continue;
+      }
+      if (b.length() > 0) {
+        b.append(w < 0 ? " - " : " + ");
+      } else if (w < 0) {
+        b.append("-");
+      }
+      double a = Math.abs(w);
+      if (a != 1) {
+        b.append(text(a)).append(" * ");
+      }
+      b.append(FEATURE_TERMS[f]);
+    }
+    return b.length() == 0 ? "0" : b.toString();
   }
 
   /** A value as an editor shows it: numbers as in the file (3, 0.5), infinity as "Infinity". */

@@ -15,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectEdit;
-import org.nvlab.core.project.ProjectSpec.KernelSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 
 /**
@@ -30,9 +29,6 @@ import org.nvlab.core.project.ProjectSpec.TypeSpec;
 public final class KernelEditor extends ScrollPane {
   private static final String[] FEATURES = {
     "bias", "weight", "activation", "abs_error", "direction", "gate"
-  };
-  private static final String[] FEATURE_TERMS = {
-    "(1 - stay)", "w_ij", "a_j", "abs(e_j)", "dir", "g_j"
   };
   private static final String[] FEATURE_HELP = {
     "added to every move that leaves the node (not to staying)",
@@ -281,7 +277,7 @@ public final class KernelEditor extends ScrollPane {
           ProjectEdit.compound(
               typeName() + ": kernel as an expression",
               ProjectEdit.remove(pointer("kernel/theta")),
-              ProjectEdit.set(pointer("kernel/score"), equivalent(ts.kernel())));
+              ProjectEdit.set(pointer("kernel/score"), Fields.thetaExpression(ts.kernel())));
     } else {
       edit =
           ProjectEdit.compound(
@@ -294,28 +290,6 @@ public final class KernelEditor extends ScrollPane {
       refresh();
       score.showProblem("not switched: " + r.problems().get(0).message());
     }
-  }
-
-  /** theta . phi written as an expression, so switching to one changes no probability. */
-  static String equivalent(KernelSpec k) {
-    StringBuilder b = new StringBuilder();
-    for (int f = 0; f < FEATURES.length; f++) {
-      double w = k.theta()[f];
-      if (w == 0) {
-        continue;
-      }
-      if (b.length() > 0) {
-        b.append(w < 0 ? " - " : " + ");
-      } else if (w < 0) {
-        b.append("-");
-      }
-      double a = Math.abs(w);
-      if (a != 1) {
-        b.append(Fields.text(a)).append(" * ");
-      }
-      b.append(FEATURE_TERMS[f]);
-    }
-    return b.length() == 0 ? "0" : b.toString();
   }
 
   /** Stops the preview's thread. */

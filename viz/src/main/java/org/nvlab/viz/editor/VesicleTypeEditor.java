@@ -227,7 +227,7 @@ public final class VesicleTypeEditor extends VBox {
             "an expression for lambda_i instead of the weights and bias, e.g. clamp(2 * a_i - 0.5, 0, 3)",
             FieldItem.Kind.EXPRESSION,
             "emission/rate",
-            null));
+            s -> "weights and bias"));
     i.add(
         Fields.type(
             t,
@@ -248,6 +248,47 @@ public final class VesicleTypeEditor extends VBox {
             FieldItem.Kind.NODES,
             "emission/emitters",
             s -> "all"));
+    String pay = "Emission payload";
+    i.add(
+        Fields.type(
+            t,
+            "emission-payload-offset",
+            pay,
+            "offset",
+            "u: d numbers added to the payload",
+            FieldItem.Kind.NUMBERS,
+            "emission/payload/offset",
+            s -> "zeros"));
+    i.add(
+        Fields.type(
+            t,
+            "emission-payload-matrix",
+            pay,
+            "matrix",
+            "W: d rows of 6 + zDim numbers over (activation, |error|, spike, gate, reward, task, z)",
+            FieldItem.Kind.MATRIX,
+            "emission/payload/matrix",
+            s -> "zeros"));
+    i.add(
+        Fields.typeChoice(
+            t,
+            "emission-payload-phi",
+            pay,
+            "phi",
+            "c = phi(W x + u)",
+            List.of("identity", "tanh"),
+            "emission/payload/phi",
+            s -> s.emission().tanh() ? "tanh" : "identity"));
+    i.add(
+        Fields.type(
+            t,
+            "emission-payload-noise",
+            pay,
+            "noise",
+            "std of Gaussian noise added to each component",
+            num,
+            "emission/payload/noise",
+            s -> s.emission().noise()));
     i.add(
         Fields.typeChoice(
             t,
@@ -356,7 +397,7 @@ public final class VesicleTypeEditor extends VBox {
             "an expression for the docking logit instead of bias and weights, e.g. -6 + 8 * dot(c, m_i)",
             FieldItem.Kind.EXPRESSION,
             "docking/logit",
-            null));
+            s -> "bias and weights"));
     i.add(
         Fields.type(
             t,
