@@ -31,7 +31,7 @@ import org.nvlab.core.vesicle.Population;
  * {@link #step}; the engine parallelises inside the tick.
  */
 public final class Simulation implements AutoCloseable {
-  private final CompiledProject project;
+  private CompiledProject project;
   private final Engine engine;
   private final Host host;
   private final long seed;
@@ -92,6 +92,52 @@ public final class Simulation implements AutoCloseable {
     ProjectSpec spec = ProjectReader.read(project);
     CompiledProject c = ProjectCompiler.compile(spec);
     return new Simulation(c, seed != null ? seed : spec.seed(), threads);
+  }
+
+  /**
+   * Why this run cannot take {@code next}'s rules at its next tick, or null when it can (see {@link
+   * #applyRules}).
+   */
+  public String incompatibility(CompiledProject next) {
+    if (next.host().nodeCount() != host.nodeCount()
+        || next.host().graph().edgeCount() != host.graph().edgeCount()) {
+      return "the host network changed";
+    }
+    if (next.z().size() != project.z().size()) {
+      return "the number of conditioning signals z changed";
+    }
+    return engine.incompatibility(next.types());
+  }
+
+  /**
+   * Takes a changed project's vesicle-type rules at the next tick, keeping the vesicles alive, the
+   * host's state and the metrics so far (an edit in the window while the run goes on). Only rules
+   * change: the host, its signals and the globals stay those of the running project, so {@code
+   * next} must differ from it in vesicle-type rules only ({@code ProjectDocument.effect} says
+   * LIVE); what can be checked here is checked (node and edge counts, the types' names and
+   * dimensions). {@code next}'s own host is not used. Call it between two ticks, on the thread that
+   * steps. The run stays reproducible: the same edits at the same ticks give the same states, for
+   * any number of threads.
+   *
+   * @throws IllegalArgumentException when {@link #incompatibility} names a reason
+   */
+  public void applyRules(CompiledProject next) {
+    String why = incompatibility(next);
+    if (why != null) {
+      throw new IllegalArgumentException(why + "; that needs a new run (reset)");
+    }
+    engine.replaceTypes(next.types());
+    project =
+        new CompiledProject(
+            next.spec(),
+            host,
+            next.types(),
+            project.inputs(),
+            project.targets(),
+            project.reward(),
+            project.rewardFromTask(),
+            project.task(),
+            project.z());
   }
 
   /** One tick: inputs and globals for this tick, steps 1-5, then recording (step 6). */

@@ -51,6 +51,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.nvlab.core.project.Problem;
+import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.MetricRows;
@@ -58,6 +59,7 @@ import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.ChartsPanel;
 import org.nvlab.viz.InspectorPanel;
 import org.nvlab.viz.NetworkView;
+import org.nvlab.viz.editor.EditorsPane;
 
 /**
  * The lab's main window: menus and a toolbar to open and run a project, the sample list, the
@@ -88,6 +90,8 @@ public final class LabWindow {
   private final InspectorPanel inspector = new InspectorPanel();
   private final SplitPane sideSplit = new SplitPane();
   private final CheckMenuItem inspectorPanelItem = new CheckMenuItem("Inspector");
+  private final EditorsPane editors = new EditorsPane();
+  private final EditSession editing;
   private final ListView<Path> sampleList = new ListView<>();
   private final Button playButton = new Button("Play");
   private final Button stepButton = new Button("Step");
@@ -153,13 +157,16 @@ public final class LabWindow {
     this.samplesFolder = samplesFolder;
     this.prefs = prefs;
     this.recovery = prefs.recovery();
+    this.editing = new EditSession(service, editors, this::message, this::edited);
     root.setId("labRoot");
     root.setTop(new VBox(menuBar(), toolBar()));
     samplesPanel = sampleBrowser();
     root.setLeft(samplesPanel);
     root.setCenter(centre());
     root.setBottom(statusBar());
+    root.setRight(editors);
     Scene scene = new Scene(root, 1200, 760);
+    editing.install(scene);
     if (CSS != null) {
       scene.getStylesheets().add(CSS);
     }
@@ -230,6 +237,7 @@ public final class LabWindow {
     service.close();
     networkView.dispose();
     chart.dispose();
+    editors.dispose();
   }
 
   // ---- Building the window ----
@@ -316,8 +324,15 @@ public final class LabWindow {
     inspectorPanelItem.setAccelerator(
         new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN));
     inspectorPanelItem.selectedProperty().addListener((o, a, b) -> showPanels());
-    Menu view = new Menu("View", null, samplesPanelItem, chartsPanelItem, inspectorPanelItem);
-    MenuBar bar = new MenuBar(file, run, view);
+    Menu view =
+        new Menu(
+            "View",
+            null,
+            samplesPanelItem,
+            chartsPanelItem,
+            inspectorPanelItem,
+            editing.showItem());
+    MenuBar bar = new MenuBar(file, editing.menu(), run, view);
     bar.setId("menuBar");
     return bar;
   }
@@ -545,17 +560,17 @@ public final class LabWindow {
           }
           loading = false;
           LoadedRun run = task.getValue();
-          install(new ProjectSession(run.document(), abs, false), run);
+          install(new ProjectSession(run.document(), run.read().view(), abs, false), run);
           prefs.addRecent(abs);
           int k = run.typeNames().size();
           String notes =
-              run.document().migrated()
+              run.read().migrated()
                   ? " (a format "
-                      + run.document().fileVersion()
+                      + run.read().fileVersion()
                       + " file, read in the current format: Save rewrites it)"
-                  : run.document().warnings().isEmpty()
+                  : run.read().warnings().isEmpty()
                       ? ""
-                      : " (" + run.document().warnings().get(0) + ")";
+                      : " (" + run.read().warnings().get(0) + ")";
           message(
               name
                   + ": "
@@ -634,8 +649,15 @@ public final class LabWindow {
       sampleList.getSelectionModel().clearSelection();
     }
     seedField.setText(Long.toString(run.seed()));
-    applyView(s.document().view());
+    editing.open(s.document());
+    applyView(s.view());
     updateTitle();
+  }
+
+  /** The document changed (an edit, undo, redo or save): the title shows whether it is saved. */
+  private void edited() {
+    updateTitle();
+    updateControls();
   }
 
   private void updateTitle() {
@@ -689,25 +711,24 @@ public final class LabWindow {
   private void saveTo(Path folder) {
     ProjectSession s = session;
     ObjectNode view = viewState();
-    boolean asNew = !folder.equals(s.saveFolder());
+    ProjectDocument.Revision revision = s.document().revision();
     message("Saving " + folder.getFileName() + "...");
     Task<Void> task =
         new Task<>() {
           @Override
           protected Void call() throws Exception {
             updateProgress(-1, 1);
-            if (asNew) {
-              s.saveAs(folder, view);
-            } else {
-              s.save(view);
-            }
+            s.write(revision, folder, view);
             return null;
           }
         };
     track(task);
     task.setOnSucceeded(
         e -> {
-          recovery.discard(sessionId);
+          s.saved(revision, folder);
+          if (!s.dirty()) {
+            recovery.discard(sessionId);
+          }
           projectFolder = s.location();
           service.relocate(s.location());
           prefs.addRecent(s.location());
@@ -730,6 +751,7 @@ public final class LabWindow {
     panels.put("samples", samplesPanelItem.isSelected());
     panels.put("charts", chartsPanelItem.isSelected());
     panels.put("inspector", inspectorPanelItem.isSelected());
+    panels.put("editors", editing.showItem().isSelected());
     v.put("speed", SPEEDS[(int) Math.round(speedSlider.getValue())]);
     v.put("drawEvery", drawEverySpinner.getValue());
     return v;
@@ -749,6 +771,9 @@ public final class LabWindow {
     }
     if (panels.path("inspector").isBoolean()) {
       inspectorPanelItem.setSelected(panels.path("inspector").asBoolean());
+    }
+    if (panels.path("editors").isBoolean()) {
+      editing.showItem().setSelected(panels.path("editors").asBoolean());
     }
     showPanels();
     if (v.path("speed").isNumber()) {
@@ -825,10 +850,11 @@ public final class LabWindow {
       showLoadFailure(entry.projectFile(), ex);
       return;
     }
-    ProjectSession s = new ProjectSession(doc, entry.location(), true);
+    ProjectSession s =
+        new ProjectSession(ProjectDocument.of(doc), doc.view(), entry.location(), true);
     loading = true;
     updateControls();
-    Task<LoadedRun> task = service.run(doc, entry.location(), null);
+    Task<LoadedRun> task = service.run(s.document(), entry.location(), null);
     pendingLoad = task;
     track(task);
     task.setOnSucceeded(
@@ -1198,5 +1224,13 @@ public final class LabWindow {
 
   ChartsPanel chart() {
     return chart;
+  }
+
+  EditorsPane editors() {
+    return editors;
+  }
+
+  EditSession editing() {
+    return editing;
   }
 }

@@ -2,18 +2,22 @@ package org.nvlab.app.desktop;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectFiles;
 
 /**
  * What the window learns about a run the service has just loaded, taken on the loader thread: the
  * simulation itself stays with the service and its engine thread.
  *
- * @param project the project folder
+ * @param project the project folder (null for a new project)
  * @param seed the run seed in use
  * @param nodes nodes of the host graph
  * @param edges edges of the host graph
  * @param typeNames vesicle type names, in type order
- * @param document the project as read (tree, spec, view state, migration notes)
+ * @param document the document the run was built from (a new one for an opened file, the open one
+ *     for a reset)
+ * @param read the project as read from its file (view state, migration notes), or null when the run
+ *     was built from a document in memory
  */
 public record LoadedRun(
     Path project,
@@ -21,7 +25,8 @@ public record LoadedRun(
     int nodes,
     int edges,
     List<String> typeNames,
-    ProjectFiles.Loaded document) {
+    ProjectDocument document,
+    ProjectFiles.Loaded read) {
   public LoadedRun {
     typeNames = List.copyOf(typeNames);
   }

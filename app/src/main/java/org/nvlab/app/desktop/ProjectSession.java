@@ -5,44 +5,54 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 
 /**
- * The project open in the window: what was read (its JSON tree, spec and view state), where it
- * lives (a {@code NAME.nvlab} folder, a shared zip read in place, or nowhere yet for a new
- * project), and whether it has changes that are not saved. FX thread only.
+ * The project open in the window: its {@link ProjectDocument} (the JSON tree the editors change,
+ * with undo and redo), the view state it was opened with, where it lives (a {@code NAME.nvlab}
+ * folder, a shared zip read in place, or nowhere yet for a new project), and whether it has changes
+ * that are not saved.
+ *
+ * <p>Reading and marking happen on the FX thread; {@link #write} runs on the I/O thread and only
+ * touches the immutable revision it was given and the disk.
  */
 final class ProjectSession {
-  private ProjectFiles.Loaded document;
-  private Path location;
-  private boolean dirty;
+  private final ProjectDocument document;
+  private final ObjectNode openedView;
+  private volatile Path location;
+  private boolean neverSaved; // new or recovered: unsaved whatever the document says
 
-  ProjectSession(ProjectFiles.Loaded document, Path location, boolean dirty) {
+  ProjectSession(ProjectDocument document, ObjectNode view, Path location, boolean unsaved) {
     this.document = document;
+    this.openedView = view;
     this.location = location;
-    this.dirty = dirty;
+    this.neverSaved = unsaved;
   }
 
   /** A new, unsaved project from the template every new project starts from. */
   static ProjectSession newProject() {
-    try {
-      String text =
-          new String(
-              ProjectSession.class.getResourceAsStream("new-project.json").readAllBytes(),
-              java.nio.charset.StandardCharsets.UTF_8);
-      return new ProjectSession(ProjectFiles.load(text, "untitled"), null, true);
-    } catch (IOException | ProjectException e) {
+    try (var in = ProjectSession.class.getResourceAsStream("new-project.json")) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new ProjectSession(
+          ProjectDocument.parse(text, ProjectFiles.PROJECT), null, null, true);
+    } catch (IOException | ProjectException | NullPointerException e) {
       throw new IllegalStateException("the new-project template is broken: " + e, e);
     }
   }
 
-  ProjectFiles.Loaded document() {
+  ProjectDocument document() {
     return document;
   }
 
   ObjectNode tree() {
     return document.tree();
+  }
+
+  /** The view state (view.json) the project was opened with, or null. */
+  ObjectNode view() {
+    return openedView;
   }
 
   /** The folder or zip the project came from; null for a new project never saved. */
@@ -52,18 +62,12 @@ final class ProjectSession {
 
   /** The folder Save writes to, or null when Save must ask where (new project, shared zip). */
   Path saveFolder() {
-    return location != null && !ProjectFiles.isArchive(location) && Files.isDirectory(location)
-        ? location
-        : null;
+    Path l = location;
+    return l != null && !ProjectFiles.isArchive(l) && Files.isDirectory(l) ? l : null;
   }
 
   boolean dirty() {
-    return dirty;
-  }
-
-  void markDirty(ProjectFiles.Loaded changed) {
-    this.document = changed;
-    this.dirty = true;
+    return neverSaved || document.isDirty();
   }
 
   /** The name to show: the folder's, the zip's, or the project's own for a new one. */
@@ -74,34 +78,41 @@ final class ProjectSession {
     return SampleProjects.displayName(location);
   }
 
-  /** Saves into its own folder (project.json with a backup, view.json). */
+  /**
+   * Writes a revision into a project folder (project.json with a backup, view.json; any thread).
+   * Saving as a new folder refuses one that holds another project, and takes the README of the
+   * project it came from along.
+   */
+  void write(ProjectDocument.Revision revision, Path folder, ObjectNode view) throws IOException {
+    Path from = saveFolder();
+    boolean asNew = from == null || !from.toAbsolutePath().equals(folder.toAbsolutePath());
+    if (asNew && Files.exists(folder.resolve(ProjectFiles.PROJECT))) {
+      throw new IOException(folder + " already holds a project; choose a new folder");
+    }
+    ProjectFiles.save(folder, revision.tree(), view);
+    if (asNew && from != null) {
+      Path readme = from.resolve(ProjectFiles.README);
+      if (Files.isRegularFile(readme) && !Files.exists(folder.resolve(ProjectFiles.README))) {
+        Files.copy(readme, folder.resolve(ProjectFiles.README), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
+  /** After {@link #write} succeeded (FX thread): this is the project's home and that is on disk. */
+  void saved(ProjectDocument.Revision revision, Path folder) {
+    location = folder;
+    neverSaved = false;
+    document.markSaved(revision);
+  }
+
+  /** Saves the current revision into its own folder now (FX thread; small files). */
   void save(ObjectNode view) throws IOException {
     Path folder = saveFolder();
     if (folder == null) {
       throw new IllegalStateException("no folder to save into: use Save As");
     }
-    ProjectFiles.save(folder, document.tree(), view);
-    dirty = false;
-  }
-
-  /**
-   * Saves as a new project folder (created if needed; refused if it holds another project) and
-   * makes it this session's home. The README of the project it came from goes along.
-   */
-  void saveAs(Path folder, ObjectNode view) throws IOException {
-    if (Files.exists(folder.resolve(ProjectFiles.PROJECT))
-        && (location == null || !folder.toAbsolutePath().equals(location.toAbsolutePath()))) {
-      throw new IOException(folder + " already holds a project; choose a new folder");
-    }
-    ProjectFiles.save(folder, document.tree(), view);
-    Path oldFolder = saveFolder();
-    if (oldFolder != null && !oldFolder.equals(folder)) {
-      Path readme = oldFolder.resolve(ProjectFiles.README);
-      if (Files.isRegularFile(readme) && !Files.exists(folder.resolve(ProjectFiles.README))) {
-        Files.copy(readme, folder.resolve(ProjectFiles.README), StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
-    location = folder;
-    dirty = false;
+    ProjectDocument.Revision r = document.revision();
+    write(r, folder, view);
+    saved(r, folder);
   }
 }

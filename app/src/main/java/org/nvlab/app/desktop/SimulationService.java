@@ -19,6 +19,8 @@ import org.nvlab.core.Simulation;
 import org.nvlab.core.process.SimulationException;
 import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.Inspection;
@@ -84,6 +86,11 @@ public final class SimulationService implements AutoCloseable {
   private volatile Path project;
   private int loadGeneration; // FX thread
 
+  // The project revisions the running simulation follows and the newest one (FX thread).
+  private ProjectDocument.Revision installedRevision;
+  private ProjectDocument.Revision latestRevision;
+  private boolean building;
+
   // Owned by the engine thread.
   private Simulation sim;
 
@@ -125,42 +132,76 @@ public final class SimulationService implements AutoCloseable {
    * @param seed the run seed, or null for the project's own
    */
   public Task<LoadedRun> open(Path projectFolder, Long seed) {
-    return start(projectFolder, null, seed);
+    return load(
+        projectFolder,
+        task -> {
+          ProjectFiles.Loaded l = ProjectFiles.load(projectFolder);
+          if (task.isCancelled()) {
+            return null;
+          }
+          CompiledProject c = ProjectCompiler.compile(l.spec(), l.file());
+          if (task.isCancelled()) {
+            return null;
+          }
+          Simulation s = new Simulation(c, seed != null ? seed : l.spec().seed(), engineThreads);
+          ProjectDocument d = ProjectDocument.of(l);
+          return new Built(s, d, d.revision(), l);
+        });
   }
 
   /**
-   * Builds a run from a project already in memory (a new project, or one edited since it was read),
-   * not from the file: reset uses it so that unsaved changes are what runs.
+   * Builds a run from a project already in memory (a new project, a recovered one, or the open one
+   * as edited, saved or not): reset uses it so that edits which need a reset take effect. Runs the
+   * document's current revision; edits made while it is being built are handed on once it is
+   * installed.
    *
-   * @param document the project (its tree and spec)
+   * @param document the project (FX thread: its revision is taken now)
    * @param location where it came from (folder, zip) or null for a new project
+   * @param seed the run seed, or null for the project's own
    */
-  public Task<LoadedRun> run(ProjectFiles.Loaded document, Path location, Long seed) {
-    return start(location, document, seed);
+  public Task<LoadedRun> run(ProjectDocument document, Path location, Long seed) {
+    ProjectDocument.Revision r = document.revision();
+    return load(
+        location,
+        task -> {
+          CompiledProject c = ProjectCompiler.compile(r.spec(), document.file());
+          if (task.isCancelled()) {
+            return null;
+          }
+          Simulation s = new Simulation(c, seed != null ? seed : r.spec().seed(), engineThreads);
+          return new Built(s, document, r, null);
+        });
   }
 
-  private Task<LoadedRun> start(Path projectFolder, ProjectFiles.Loaded given, Long seed) {
+  /** A simulation built on the loader thread, with the document and revision it came from. */
+  private record Built(
+      Simulation sim,
+      ProjectDocument document,
+      ProjectDocument.Revision revision,
+      ProjectFiles.Loaded read) {}
+
+  private interface Builder {
+    /** Builds on the loader thread; null when the task was cancelled meanwhile. */
+    Built build(Task<?> task) throws Exception;
+  }
+
+  private Task<LoadedRun> load(Path projectFolder, Builder builder) {
     if (closed) {
       throw new IllegalStateException("the simulation service is closed");
     }
     int generation = ++loadGeneration;
-    AtomicReference<Simulation> loaded = new AtomicReference<>();
+    AtomicReference<Built> loaded = new AtomicReference<>();
     Task<LoadedRun> task =
         new Task<>() {
           @Override
           protected LoadedRun call() throws Exception {
             updateProgress(-1, 1);
-            ProjectFiles.Loaded doc = given != null ? given : ProjectFiles.load(projectFolder);
-            if (isCancelled()) {
+            Built b = builder.build(this);
+            if (b == null) {
               return null;
             }
-            CompiledProject compiled = ProjectCompiler.compile(doc.spec(), doc.file());
-            if (isCancelled()) {
-              return null;
-            }
-            Simulation s =
-                new Simulation(compiled, seed != null ? seed : doc.spec().seed(), engineThreads);
-            loaded.set(s);
+            loaded.set(b);
+            Simulation s = b.sim();
             List<String> names = new ArrayList<>();
             for (int k = 0; k < s.engine().typeCount(); k++) {
               names.add(s.engine().type(k).name());
@@ -171,36 +212,127 @@ public final class SimulationService implements AutoCloseable {
                 s.host().nodeCount(),
                 s.host().graph().edgeCount(),
                 names,
-                doc);
+                b.document(),
+                b.read());
           }
         };
+    building = true;
     task.addEventHandler(
         WorkerStateEvent.WORKER_STATE_CANCELLED,
         e -> {
+          if (generation == loadGeneration) {
+            building = false;
+          }
           // The loader may still finish building it: close what it built, install nothing.
           loader.execute(
               () -> {
-                Simulation s = loaded.getAndSet(null);
-                if (s != null) {
-                  s.close();
+                Built b = loaded.getAndSet(null);
+                if (b != null) {
+                  b.sim().close();
                 }
               });
         });
     task.addEventHandler(
         WorkerStateEvent.WORKER_STATE_SUCCEEDED,
         e -> {
-          Simulation s = loaded.getAndSet(null);
-          if (s == null) {
+          Built b = loaded.getAndSet(null);
+          if (b == null) {
             return; // cancelled
           }
           if (generation == loadGeneration && !closed) {
-            install(s, projectFolder);
+            building = false;
+            install(b.sim(), projectFolder);
+            installedRevision = b.revision();
+            ProjectDocument.Revision now = b.document().revision();
+            latestRevision = now;
+            if (!now.equals(installedRevision)) {
+              edited(now); // edits made while it was being built
+            }
           } else {
-            s.close(); // superseded by a later open or reset
+            b.sim().close(); // superseded by a later open or reset
+          }
+        });
+    task.addEventHandler(
+        WorkerStateEvent.WORKER_STATE_FAILED,
+        e -> {
+          if (generation == loadGeneration) {
+            building = false;
           }
         });
     loader.execute(task);
     return task;
+  }
+
+  // ---- Edits (FX thread) ----
+
+  /**
+   * Tells the service that the open project changed (an edit, an undo, a redo). A change of
+   * vesicle-type rules is compiled on the loader thread and taken by the running simulation between
+   * two ticks, keeping its vesicles; a structural change waits for {@link #reset}, which builds
+   * from the latest revision. The future completes with the effect once the change is where it
+   * belongs (LIVE: the engine has taken it), or fails with a one-line reason when the run could not
+   * take it (then a reset applies it).
+   */
+  public CompletableFuture<ProjectDocument.Effect> edited(ProjectDocument.Revision next) {
+    latestRevision = next;
+    ProjectDocument.Revision running = installedRevision;
+    if (running == null || building) {
+      // Nothing runs this project yet, or a rebuild is on its way: it catches up once installed.
+      return CompletableFuture.completedFuture(ProjectDocument.Effect.RESET);
+    }
+    ProjectDocument.Effect effect = ProjectDocument.effect(running, next);
+    if (effect != ProjectDocument.Effect.LIVE) {
+      if (effect == ProjectDocument.Effect.NONE) {
+        installedRevision = next; // the same run in every respect that counts
+      }
+      return CompletableFuture.completedFuture(effect);
+    }
+    installedRevision = next;
+    CompletableFuture<ProjectDocument.Effect> done = new CompletableFuture<>();
+    loader.execute(
+        () -> {
+          CompiledProject c;
+          try {
+            c = ProjectCompiler.compile(next.spec());
+          } catch (ProjectException | RuntimeException ex) {
+            done.completeExceptionally(new IllegalStateException(ex.getMessage(), ex));
+            return;
+          }
+          commands.add(
+              () -> {
+                String why = sim == null ? "no simulation is running" : sim.incompatibility(c);
+                if (why != null) {
+                  done.completeExceptionally(new IllegalStateException(why));
+                  return;
+                }
+                sim.applyRules(c);
+                publish();
+                done.complete(ProjectDocument.Effect.LIVE);
+              });
+        });
+    return done;
+  }
+
+  /**
+   * Reads the simulation on the engine thread, between two ticks, for tests that check what the run
+   * really holds (null when none is installed).
+   */
+  <T> CompletableFuture<T> inspect(java.util.function.Function<Simulation, T> read) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    commands.add(
+        () -> {
+          try {
+            f.complete(sim == null ? null : read.apply(sim));
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f;
+  }
+
+  /** The revision the running simulation follows, or null (FX thread; for tests). */
+  ProjectDocument.Revision runningRevision() {
+    return installedRevision;
   }
 
   /**
@@ -209,6 +341,8 @@ public final class SimulationService implements AutoCloseable {
    */
   public void install(Simulation s, Path projectFolder) {
     playing = false;
+    installedRevision =
+        null; // unknown until the loader says (a test may install a simulation directly)
     project = projectFolder;
     failure.set(null);
     commands.add(

@@ -95,6 +95,45 @@ class WorkspaceProjectsTest {
   }
 
   @Test
+  void anEditMarksTheProjectUnsavedAndSaveWritesWhatWasEdited(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    Path folder = dir.resolve("edited.nvlab");
+    org.nvlab.core.project.ProjectFiles.save(
+        folder, ProjectFiles.load(Samples.hello()).tree(), null);
+    robot.interact(() -> window.open(folder));
+    waitFor(10, () -> window.session() != null && folder.equals(window.projectFolder()));
+    assertFalse(fx(stage::getTitle).endsWith("*"), fx(stage::getTitle));
+
+    robot.interact(
+        () ->
+            assertTrue(
+                window
+                    .session()
+                    .document()
+                    .apply(
+                        new org.nvlab.core.project.ProjectEdit.Set(
+                            "/seed",
+                            com.fasterxml.jackson.databind.node.LongNode.valueOf(4242),
+                            "seed"))
+                    .applied()));
+    assertTrue(fx(() -> window.session().dirty()));
+    assertTrue(fx(stage::getTitle).endsWith(" *"), fx(stage::getTitle));
+
+    robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+    waitFor(10, () -> message().startsWith("Saved"));
+    assertFalse(fx(() -> window.session().dirty()));
+    assertFalse(fx(stage::getTitle).endsWith("*"), fx(stage::getTitle));
+    assertEquals(4242, ProjectFiles.load(folder).spec().seed());
+
+    // Undo after saving: unsaved again, and the undone value is what a save would write.
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    assertTrue(fx(() -> window.session().dirty()));
+    assertEquals(
+        ProjectFiles.load(Samples.hello()).spec().seed(),
+        fx(() -> window.session().document().spec().seed()));
+  }
+
+  @Test
   void panelsAreShownAndHiddenFromTheViewMenuAndTheirStateIsSaved(FxRobot robot, @TempDir Path dir)
       throws Exception {
     robot.interact(() -> window.open(Samples.hello()));

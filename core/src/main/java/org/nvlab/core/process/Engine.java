@@ -50,7 +50,8 @@ public final class Engine implements AutoCloseable {
   private final int[] chunkStart;
   private ChunkResult[] chunks = new ChunkResult[0];
   private int chunkCount;
-  private final double[][] scratch;
+  private double[][] scratch;
+  private final Map<KernelRule.Neighbourhood, Neighbourhood> hoods = new HashMap<>();
   private final WorkerPool.Task updateTask = this::updateChunk;
   private final Compaction compaction = new Compaction();
   private int[] holes = new int[1024];
@@ -77,7 +78,6 @@ public final class Engine implements AutoCloseable {
     this.seed = seed;
     this.pool = new WorkerPool(threads);
     Pool[] pools = new Pool[types.length];
-    Map<KernelRule.Neighbourhood, Neighbourhood> hoods = new HashMap<>();
     this.runtimes = new TypeRuntime[types.length];
     this.emissions = new Emission[types.length];
     this.releases = new Release[types.length];
@@ -94,15 +94,7 @@ public final class Engine implements AutoCloseable {
               ? Math.min(vt.cap(), vt.emission().target())
               : 1024;
       pools[t] = new Pool(vt.payloadDim(), vt.stateDim(), vt.docking().dwellTicks() > 1, initial);
-      Neighbourhood nb =
-          hoods.computeIfAbsent(
-              vt.kernel().neighbourhood(),
-              m ->
-                  Neighbourhood.of(
-                      host.graph(),
-                      m != KernelRule.Neighbourhood.IN,
-                      m != KernelRule.Neighbourhood.OUT));
-      maxRow = Math.max(maxRow, nb.maxSize());
+      maxRow = Math.max(maxRow, neighbourhood(vt).maxSize());
     }
     this.population = new Population(pools);
     for (int t = 0; t < types.length; t++) {
@@ -116,6 +108,76 @@ public final class Engine implements AutoCloseable {
     this.chunkStart = new int[types.length + 1];
     this.scratch = PerWorker.doubles(threads, maxRow);
     this.holeGroups = new int[threads + 1];
+  }
+
+  /** The moves of a type's kernel, shared by the types with the same neighbourhood. */
+  private Neighbourhood neighbourhood(VesicleType vt) {
+    return hoods.computeIfAbsent(
+        vt.kernel().neighbourhood(),
+        m ->
+            Neighbourhood.of(
+                host.graph(), m != KernelRule.Neighbourhood.IN, m != KernelRule.Neighbourhood.OUT));
+  }
+
+  /**
+   * Why {@code next} cannot replace the running types between two ticks, or null when it can: the
+   * same number of types, and each with the running one's index, name, payload and state dimension
+   * and dwelling (a dwelling pool carries one more array per vesicle), since the vesicles alive
+   * keep their place in the pools.
+   */
+  public String incompatibility(VesicleType[] next) {
+    if (next.length != types.length) {
+      return "the project has " + next.length + " vesicle types, the run " + types.length;
+    }
+    for (int k = 0; k < types.length; k++) {
+      VesicleType a = types[k];
+      VesicleType b = next[k];
+      String what = "type " + k + " '" + a.name() + "'";
+      if (b.index() != k || !b.name().equals(a.name())) {
+        return what + " is now '" + b.name() + "'";
+      }
+      if (b.payloadDim() != a.payloadDim() || b.stateDim() != a.stateDim()) {
+        return what + " changed its payload or state dimension";
+      }
+      if ((b.docking().dwellTicks() > 1) != (a.docking().dwellTicks() > 1)) {
+        return what + " changed whether docked vesicles dwell";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Takes new rules for every type (kernel, emission, docking, lifetime law, releases, state rule,
+   * absorbing nodes, cap) and keeps the population: the vesicles alive stay where they are with
+   * their payloads, ids and expiry ticks, and the next tick runs under the new rules. Each type's
+   * runtime tables, emission plan and release buffers are rebuilt here, so this allocates once per
+   * change and the tick itself stays as it was (no new work per vesicle, nothing allocated per
+   * tick). Call it between two ticks from the thread that ticks. Randomness stays keyed by (seed,
+   * tick, id, purpose), so a run that changes its rules at tick t is the same for any number of
+   * threads.
+   *
+   * @throws IllegalArgumentException when {@link #incompatibility} names a reason
+   */
+  public void replaceTypes(VesicleType[] next) {
+    String why = incompatibility(next);
+    if (why != null) {
+      throw new IllegalArgumentException(why + "; that needs a new run (reset)");
+    }
+    int threads = pool.threads();
+    int maxRow = scratch[0].length;
+    for (int t = 0; t < next.length; t++) {
+      VesicleType vt = next[t];
+      Pool p = population.pool(t);
+      Neighbourhood nb = neighbourhood(vt);
+      maxRow = Math.max(maxRow, nb.maxSize());
+      runtimes[t] = new TypeRuntime(vt, p, nb, host, threads);
+      emissions[t] = new Emission(vt, p, host.nodeCount(), globals.zDim(), threads);
+      releases[t] = new Release(vt, p, host.nodeCount(), threads);
+      types[t] = vt;
+    }
+    if (maxRow > scratch[0].length) {
+      scratch = PerWorker.doubles(threads, maxRow); // a wider neighbourhood than any before
+    }
   }
 
   /** Runs steps 1-5 of one tick. Throws {@link SimulationException} when the dynamics fail. */

@@ -8,6 +8,9 @@ import org.nvlab.core.DeterminismProjects;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.bench.ReferenceWorkload;
+import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.project.ProjectEdit;
 
 /** Nothing is allocated per tick in steady state, on the calling thread or any worker. */
 class AllocationTest {
@@ -24,6 +27,19 @@ class AllocationTest {
   void steadyStateTicksWithEveryOperatorCascadesAndContentKernelsAllocateNothing() {
     String json = DeterminismProjects.all().get("rate-everything");
     try (Simulation sim = TestProjects.simulation(json, 1, 2)) {
+      assertNoAllocation(sim);
+    }
+  }
+
+  @Test
+  void ticksAfterALiveRuleChangeAllocateNothing() throws Exception {
+    String json = DeterminismProjects.all().get("rate-everything");
+    ProjectDocument doc = ProjectDocument.parse(json, "test.json");
+    try (Simulation sim = new Simulation(ProjectCompiler.compile(doc.spec()), 1, 2)) {
+      sim.run(50);
+      doc.apply(ProjectEdit.set("/vesicleTypes/0/kernel/temperature", 0.5));
+      doc.apply(ProjectEdit.set("/vesicleTypes/1/kernel/neighbourhood", "both"));
+      sim.applyRules(ProjectCompiler.compile(doc.spec()));
       assertNoAllocation(sim);
     }
   }
