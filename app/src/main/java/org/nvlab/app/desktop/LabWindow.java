@@ -46,7 +46,7 @@ import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.Snapshot;
-import org.nvlab.viz.NetworkView;
+import org.nvlab.viz.GraphView;
 import org.nvlab.viz.PopulationChart;
 
 /**
@@ -73,7 +73,7 @@ public final class LabWindow {
   private final Stage stage;
   private final SimulationService service;
   private final Path samplesFolder;
-  private final NetworkView networkView = new NetworkView();
+  private final GraphView graphView = new GraphView();
   private final PopulationChart chart = new PopulationChart();
   private final ListView<Path> sampleList = new ListView<>();
   private final Button playButton = new Button("Play");
@@ -99,7 +99,7 @@ public final class LabWindow {
   private boolean loading;
   private long rateWindowStart;
   private int rateWindowTick = -1;
-  private int framesInWindow;
+  private long framesAtWindow;
 
   public LabWindow(Stage stage, SimulationService service, Path samplesFolder) {
     this.stage = stage;
@@ -133,7 +133,7 @@ public final class LabWindow {
     stage.setTitle(APP_TITLE);
     stage.setMinWidth(720);
     stage.setMinHeight(480);
-    networkView.clear(
+    graphView.clear(
         samplesFolder == null
             ? "Open a project folder: File > Open project folder..."
             : "Double-click a sample on the left, or File > Open project folder...");
@@ -162,7 +162,7 @@ public final class LabWindow {
   public void close() {
     timer.stop();
     service.close();
-    networkView.dispose();
+    graphView.dispose();
     chart.dispose();
   }
 
@@ -312,9 +312,10 @@ public final class LabWindow {
   }
 
   private SplitPane centre() {
-    networkView.setId("networkView");
+    graphView.setId("graphView");
+    graphView.densityTypeProperty().addListener((o, a, b) -> service.showDensity(b));
     chart.setId("populationChart");
-    SplitPane split = new SplitPane(networkView, chart);
+    SplitPane split = new SplitPane(graphView, chart);
     split.setDividerPositions(0.64);
     SplitPane.setResizableWithParent(chart, false);
     return split;
@@ -336,7 +337,7 @@ public final class LabWindow {
     populationLabel.setTooltip(new Tooltip("Live vesicles of all types"));
     tpsLabel.setTooltip(new Tooltip("Ticks the engine ran per second"));
     fpsLabel.setTooltip(
-        new Tooltip("Frames drawn per second (a frame is drawn when a new snapshot arrives)"));
+        new Tooltip("Frames the network view drew per second (every frame while vesicles move)"));
     tickLabel.setMinWidth(80);
     populationLabel.setMinWidth(110);
     tpsLabel.setMinWidth(90);
@@ -502,11 +503,10 @@ public final class LabWindow {
     Snapshot s = service.latest();
     if (s != null && s != shown) {
       shown = s;
-      networkView.show(s);
+      graphView.show(s);
       chart.accept(s);
       tickLabel.setText("tick " + s.tick());
       populationLabel.setText("vesicles " + s.totalPopulation());
-      framesInWindow++;
     }
     boolean playing = service.isPlaying();
     if (playing != shownPlaying) {
@@ -524,10 +524,11 @@ public final class LabWindow {
       double seconds = elapsed / 1e9;
       double tps = rateWindowTick >= 0 && tick >= rateWindowTick ? (tick - rateWindowTick) : 0;
       tpsLabel.setText(String.format(Locale.ROOT, "%.0f ticks/s", tps / seconds));
-      fpsLabel.setText(String.format(Locale.ROOT, "%.0f fps", framesInWindow / seconds));
+      long frames = graphView.framesDrawn();
+      fpsLabel.setText(String.format(Locale.ROOT, "%.0f fps", (frames - framesAtWindow) / seconds));
       rateWindowStart = now;
       rateWindowTick = tick;
-      framesInWindow = 0;
+      framesAtWindow = frames;
     }
   }
 
@@ -648,8 +649,8 @@ public final class LabWindow {
     return projectFolder;
   }
 
-  NetworkView networkView() {
-    return networkView;
+  GraphView graphView() {
+    return graphView;
   }
 
   PopulationChart chart() {
