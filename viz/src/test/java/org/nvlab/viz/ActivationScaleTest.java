@@ -21,7 +21,7 @@ class ActivationScaleTest {
       float[] sorted = a.clone();
       Arrays.sort(sorted);
       int k = r.nextInt(n);
-      assertEquals(sorted[k], NetworkView.select(a.clone(), n, k), "n=" + n + " k=" + k);
+      assertEquals(sorted[k], Percentile.select(a.clone(), n, k), "n=" + n + " k=" + k);
     }
   }
 

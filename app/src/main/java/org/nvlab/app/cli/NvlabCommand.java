@@ -38,7 +38,8 @@ import picocli.CommandLine.Command;
       UnpackCommand.class,
       RunsCommand.class,
       ExportCommand.class,
-      BenchStoreCommand.class
+      BenchStoreCommand.class,
+      BenchViewCommand.class
     })
 public final class NvlabCommand implements Callable<Integer> {
 

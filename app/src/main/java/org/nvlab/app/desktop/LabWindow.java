@@ -57,8 +57,9 @@ import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.ChartsPanel;
+import org.nvlab.viz.GraphSelection;
+import org.nvlab.viz.GraphView;
 import org.nvlab.viz.InspectorPanel;
-import org.nvlab.viz.NetworkView;
 import org.nvlab.viz.editor.EditorsPane;
 
 /**
@@ -85,7 +86,7 @@ public final class LabWindow {
   private final Stage stage;
   private final SimulationService service;
   private final Path samplesFolder;
-  private final NetworkView networkView = new NetworkView();
+  private final GraphView graphView = new GraphView();
   private final ChartsPanel chart = new ChartsPanel();
   private final InspectorPanel inspector = new InspectorPanel();
   private final SplitPane sideSplit = new SplitPane();
@@ -142,7 +143,7 @@ public final class LabWindow {
   private boolean loading;
   private long rateWindowStart;
   private int rateWindowTick = -1;
-  private int framesInWindow;
+  private long framesAtWindow;
 
   /** Autosave interval while a project has unsaved changes. */
   static final javafx.util.Duration AUTOSAVE_EVERY = javafx.util.Duration.seconds(20);
@@ -188,7 +189,7 @@ public final class LabWindow {
     stage.setTitle(APP_TITLE);
     stage.setMinWidth(720);
     stage.setMinHeight(480);
-    networkView.clear(
+    graphView.clear(
         samplesFolder == null
             ? "Open a project folder: File > Open project folder..."
             : "Double-click a sample on the left, or File > Open project folder...");
@@ -235,7 +236,7 @@ public final class LabWindow {
     recovery.discard(sessionId);
     io.shutdown();
     service.close();
-    networkView.dispose();
+    graphView.dispose();
     chart.dispose();
     editors.dispose();
   }
@@ -452,13 +453,22 @@ public final class LabWindow {
   }
 
   private SplitPane centre() {
-    networkView.setId("networkView");
+    graphView.setId("graphView");
+    graphView.densityTypeProperty().addListener((o, a, b) -> service.showDensity(b));
+    graphView.selectionProperty().addListener((o, a, b) -> selected(b));
+    var preview = editors.kernelPreview();
+    javafx.beans.InvalidationListener overlay = o -> showKernelPreview();
+    preview.shownValuesProperty().addListener(overlay);
+    preview.shownProperty().addListener(overlay);
+    preview.selectedNodeProperty().addListener(overlay);
+    editors.tabs().getSelectionModel().selectedItemProperty().addListener(overlay);
+    editing.showItem().selectedProperty().addListener(overlay);
     chart.setId("chartsPanel");
     sideSplit.setOrientation(Orientation.VERTICAL);
     sideSplit.setId("sideSplit");
     inspector.setOnNodeChosen(service::inspectNode);
     inspector.setOnVesicleChosen(service::inspectVesicle);
-    centreSplit.getItems().setAll(networkView, sideSplit);
+    centreSplit.getItems().setAll(graphView, sideSplit);
     SplitPane.setResizableWithParent(sideSplit, false);
     showPanels();
     return centreSplit;
@@ -524,7 +534,7 @@ public final class LabWindow {
     populationLabel.setTooltip(new Tooltip("Live vesicles of all types"));
     tpsLabel.setTooltip(new Tooltip("Ticks the engine ran per second"));
     fpsLabel.setTooltip(
-        new Tooltip("Frames drawn per second (a frame is drawn when a new snapshot arrives)"));
+        new Tooltip("Frames the network view drew per second (every frame while vesicles move)"));
     tickLabel.setMinWidth(80);
     populationLabel.setMinWidth(110);
     tpsLabel.setMinWidth(90);
@@ -1047,10 +1057,9 @@ public final class LabWindow {
     Snapshot s = service.latest();
     if (s != null && s != shown) {
       shown = s;
-      networkView.show(s);
+      graphView.show(s);
       tickLabel.setText("tick " + s.tick());
       populationLabel.setText("vesicles " + s.totalPopulation());
-      framesInWindow++;
     }
     boolean playing = service.isPlaying();
     if (playing != shownPlaying) {
@@ -1068,10 +1077,11 @@ public final class LabWindow {
       double seconds = elapsed / 1e9;
       double tps = rateWindowTick >= 0 && tick >= rateWindowTick ? (tick - rateWindowTick) : 0;
       tpsLabel.setText(String.format(Locale.ROOT, "%.0f ticks/s", tps / seconds));
-      fpsLabel.setText(String.format(Locale.ROOT, "%.0f fps", framesInWindow / seconds));
+      long frames = graphView.framesDrawn();
+      fpsLabel.setText(String.format(Locale.ROOT, "%.0f fps", (frames - framesAtWindow) / seconds));
       rateWindowStart = now;
       rateWindowTick = tick;
-      framesInWindow = 0;
+      framesAtWindow = frames;
     }
   }
 
@@ -1207,8 +1217,8 @@ public final class LabWindow {
     return recovery;
   }
 
-  NetworkView networkView() {
-    return networkView;
+  GraphView graphView() {
+    return graphView;
   }
 
   InspectorPanel inspector() {
@@ -1220,6 +1230,49 @@ public final class LabWindow {
     inspectorPanelItem.setSelected(true);
     inspector.pickNode(node);
     service.inspectNode(node);
+  }
+
+  /**
+   * While the kernel editor is shown, the graph colours the nodes by its preview: the probability
+   * of each node one hop from the chosen node, or the stationary distribution.
+   */
+  private void showKernelPreview() {
+    var preview = editors.kernelPreview();
+    var tab = editors.tabs().getSelectionModel().getSelectedItem();
+    double[] values = preview.shownValuesProperty().get();
+    boolean on =
+        editing.showItem().isSelected()
+            && tab != null
+            && "kernelTab".equals(tab.getId())
+            && values != null;
+    if (!on) {
+      graphView.setNodeOverlay(null, null);
+      return;
+    }
+    String label =
+        preview.shownProperty().get() == org.nvlab.viz.editor.KernelPreviewModel.Shown.STATIONARY
+            ? "kernel: stationary \u03c0"
+            : "kernel: P(hop from " + preview.selectedNodeProperty().get() + ")";
+    graphView.setNodeOverlay(label, values);
+  }
+
+  /**
+   * A click in the graph: a node or a vesicle goes to the inspector (shown if hidden), and a node
+   * becomes the kernel preview's start node.
+   */
+  private void selected(GraphSelection sel) {
+    if (sel == null || sel.isEmpty()) {
+      return;
+    }
+    editors.kernelPreview().selectedNodeProperty().set(sel.node());
+    if (sel.isVesicle()) {
+      inspectorPanelItem.setSelected(true);
+      inspector.pickNode(sel.node());
+      service.inspectNode(sel.node());
+      service.inspectVesicle(sel.vesicleId());
+    } else {
+      inspectNode(sel.node());
+    }
   }
 
   ChartsPanel chart() {

@@ -16,6 +16,7 @@ import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 import org.nvlab.app.ProjectRuns;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.process.SimulationException;
 import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
@@ -29,6 +30,7 @@ import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
 import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.record.SnapshotMaker;
 
 /**
  * Runs the engine on its own thread, never the FX thread, and publishes what it did as {@link
@@ -36,9 +38,15 @@ import org.nvlab.core.record.Snapshot;
  *
  * <p>The engine thread owns the {@link Simulation}: every other thread talks to it through a queue
  * of commands (install, step, publish), and reads the latest snapshot through an {@link
- * AtomicReference}. Snapshots are published at most every {@link #PUBLISH_NANOS} while playing
- * (faster than any display refreshes, so the viewer always has a fresh one and the engine does not
- * copy state it would throw away) and always after a step, a pause or an install.
+ * AtomicReference}. Snapshots are made by a {@link SnapshotMaker} on this thread, so each knows
+ * where its vesicles were in the one before. While playing, a snapshot is published at most every
+ * {@link #PUBLISH_NANOS}, and only once the viewer has taken the previous one (or it is {@link
+ * #STALE_NANOS} old): the viewer then moves each vesicle from where it last drew it, and the engine
+ * copies no state that no one will see. After a step, a pause or an install it always publishes.
+ *
+ * <p>When asked ({@link #showDensity}), the engine thread also steps the density model of the
+ * project alongside the run, and the snapshots carry its rho for one type, or the model's reason
+ * for refusing the project.
  *
  * <p>Loading a project (open, reset) runs as a JavaFX {@link Task} on a loader thread, so neither
  * the FX thread nor the engine waits on files; the engine keeps running the old simulation until
@@ -51,6 +59,9 @@ public final class SimulationService implements AutoCloseable {
 
   /** The shortest interval between two snapshots while playing (about 120 per second). */
   public static final long PUBLISH_NANOS = 8_000_000L;
+
+  /** A snapshot no one has taken is replaced anyway after this long. */
+  public static final long STALE_NANOS = 100_000_000L;
 
   private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -84,6 +95,8 @@ public final class SimulationService implements AutoCloseable {
   private volatile int drawEvery = 1;
   private volatile boolean closed;
   private volatile Path project;
+  private volatile boolean taken;
+  private volatile String densityWanted;
   private int loadGeneration; // FX thread
 
   // The project revisions the running simulation follows and the newest one (FX thread).
@@ -99,6 +112,12 @@ public final class SimulationService implements AutoCloseable {
 
   private long nextTickNanos;
   private long lastPublishNanos;
+  private final SnapshotMaker snapshots = new SnapshotMaker(MAX_VESICLES_PER_TYPE);
+  private DensityModel density;
+  private Simulation densitySim;
+  private String densityType;
+  private int densityIndex = -1;
+  private String densityProblem;
 
   public SimulationService() {
     this(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -306,6 +325,8 @@ public final class SimulationService implements AutoCloseable {
                   return;
                 }
                 sim.applyRules(c);
+                closeDensity(); // rho under the new rules, from tick 0 to now
+                syncDensity();
                 publish();
                 done.complete(ProjectDocument.Effect.LIVE);
               });
@@ -357,6 +378,7 @@ public final class SimulationService implements AutoCloseable {
           startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
           metricCursor = 0;
           runNumber++;
+          syncDensity();
           publish();
         });
   }
@@ -507,6 +529,7 @@ public final class SimulationService implements AutoCloseable {
 
   /** The newest snapshot, or null before the first install. Never blocks. */
   public Snapshot latest() {
+    taken = true;
     return latest.get();
   }
 
@@ -520,6 +543,21 @@ public final class SimulationService implements AutoCloseable {
       out.add(r);
     }
     return out;
+  }
+
+  /**
+   * Asks for the density model's rho of one vesicle type in the snapshots from now on (null: no
+   * density). The engine thread builds the model from the project, runs it up to the current tick
+   * and then steps it with every tick; when the model cannot represent the project, the snapshots
+   * carry its reason instead ({@link Snapshot#densityProblem}).
+   */
+  public void showDensity(String typeName) {
+    densityWanted = typeName;
+    commands.add(
+        () -> {
+          syncDensity();
+          publish();
+        });
   }
 
   /** The message of a run that stopped on its own since the last call, or null. */
@@ -568,7 +606,11 @@ public final class SimulationService implements AutoCloseable {
         }
         advance();
         long now = System.nanoTime();
-        if (!playing || (now - lastPublishNanos >= PUBLISH_NANOS && sim.tick() % drawEvery == 0)) {
+        long since = now - lastPublishNanos;
+        if (!playing
+            || (since >= PUBLISH_NANOS
+                && sim.tick() % drawEvery == 0
+                && (taken || since >= STALE_NANOS))) {
           publish();
         }
         if (pacing()) {
@@ -580,6 +622,7 @@ public final class SimulationService implements AutoCloseable {
     } catch (InterruptedException e) {
       // close() asked us to stop.
     } finally {
+      closeDensity();
       if (sim != null) {
         sim.close();
         sim = null;
@@ -597,6 +640,7 @@ public final class SimulationService implements AutoCloseable {
     try {
       sim.step();
       track();
+      stepDensity();
     } catch (SimulationException e) {
       playing = false;
       failure.set(e.getMessage());
@@ -699,7 +743,8 @@ public final class SimulationService implements AutoCloseable {
 
   private void publish() {
     if (sim != null) {
-      latest.set(Snapshot.of(sim, MAX_VESICLES_PER_TYPE));
+      taken = false;
+      latest.set(snapshots.make(sim, density, densityIndex, densityProblem));
       publishInspection();
       lastPublishNanos = System.nanoTime();
       MetricRows rows = MetricRows.since(runNumber, sim.metrics(), metricCursor);
@@ -708,5 +753,75 @@ public final class SimulationService implements AutoCloseable {
         metricRows.add(rows);
       }
     }
+  }
+
+  // ---- The density model, alongside the run (engine thread) ----
+
+  /** Builds, rebuilds or drops the density model to match what is asked for and the run. */
+  private void syncDensity() {
+    String wanted = densityWanted;
+    if (java.util.Objects.equals(wanted, densityType) && densitySim == sim) {
+      return;
+    }
+    closeDensity();
+    densityType = wanted;
+    densitySim = sim;
+    if (wanted == null || sim == null) {
+      return;
+    }
+    for (int k = 0; k < sim.engine().typeCount(); k++) {
+      if (sim.engine().type(k).name().equals(wanted)) {
+        densityIndex = k;
+      }
+    }
+    if (densityIndex < 0) {
+      densityProblem = "this project has no vesicle type '" + wanted + "'";
+      densityIndex = 0;
+      return;
+    }
+    try {
+      // From the project as written: the run's own host has learned since tick 0.
+      var fresh = ProjectCompiler.compile(sim.project().spec());
+      List<String> problems = DensityModel.problems(fresh);
+      if (!problems.isEmpty()) {
+        densityProblem = String.join("; ", problems);
+        return;
+      }
+      density = new DensityModel(fresh);
+      density.run(sim.tick()); // catch up, so rho is for the tick the snapshot shows
+    } catch (Exception e) {
+      densityFailed(e);
+    }
+  }
+
+  private void stepDensity() {
+    syncDensity(); // a model built here has caught up already
+    if (density != null && density.tick() < sim.tick()) {
+      try {
+        density.step();
+      } catch (RuntimeException e) {
+        densityFailed(e);
+      }
+    }
+  }
+
+  private void densityFailed(Exception e) {
+    closeDensity();
+    densityType = densityWanted;
+    densitySim = sim;
+    densityIndex = 0;
+    densityProblem =
+        "the density model stopped: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+  }
+
+  private void closeDensity() {
+    if (density != null) {
+      density.close();
+      density = null;
+    }
+    densityType = null;
+    densitySim = null;
+    densityIndex = -1;
+    densityProblem = null;
   }
 }

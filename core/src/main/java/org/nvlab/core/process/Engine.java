@@ -399,6 +399,34 @@ public final class Engine implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * How many releases vesicles of type k made in the last tick. For a type that does not dwell
+   * every release is a docking; a dwelling type's docked vesicles release again on later ticks.
+   */
+  public int releaseCount(int type) {
+    int m = 0;
+    for (int c = chunkStart[type]; c < chunkStart[type + 1]; c++) {
+      m += chunks[c].releaseCount;
+    }
+    return m;
+  }
+
+  /**
+   * Copies the nodes of type k's releases in the last tick into {@code out}, in chunk order, as
+   * many as fit, and returns how many it copied. For viewers, between ticks: the lists are the
+   * step's own, reused by the next tick, so nothing is kept or allocated here.
+   */
+  public int releaseNodes(int type, int[] out) {
+    int q = 0;
+    for (int c = chunkStart[type]; c < chunkStart[type + 1] && q < out.length; c++) {
+      ChunkResult cr = chunks[c];
+      int n = Math.min(cr.releaseCount, out.length - q);
+      System.arraycopy(cr.releaseNode, 0, out, q, n);
+      q += n;
+    }
+    return q;
+  }
+
   /** The current kernel row of a type at node i (moves in neighbourhood order; for tests). */
   public double[] kernelRow(int type, int i) {
     return runtimes[type].kernelRow(i);
