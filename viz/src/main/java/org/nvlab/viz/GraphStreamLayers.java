@@ -141,6 +141,16 @@ final class GraphStreamLayers {
     edgeView = view(edgeViewer);
     nodeView = view(nodeViewer);
     edgeView.setMouseTransparent(true); // the node view above takes the mouse for both
+    // The node view's background is transparent (fill-mode: none), and GraphStream then never
+    // clears its canvas: after a resize, a zoom or a pan the old nodes would stay drawn. Its back
+    // layer (drawn before the nodes, every redraw) clears the whole canvas.
+    nodeView.setBackLayerRenderer(
+        (gc, graph, px2gu, w, h, minX, minY, maxX, maxY) -> {
+          gc.save();
+          gc.setTransform(new javafx.scene.transform.Affine());
+          gc.clearRect(0, 0, gc.getCanvas().getWidth(), gc.getCanvas().getHeight());
+          gc.restore();
+        });
   }
 
   private static FxDefaultView view(DrivenViewer viewer) {

@@ -166,7 +166,14 @@ public final class LabWindow {
     root.setCenter(centre());
     root.setBottom(statusBar());
     root.setRight(editors);
-    Scene scene = new Scene(root, 1200, 760);
+    // As large as a laptop screen allows, up to 1440 x 900: the graph, the charts and the editors
+    // side by side.
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene =
+        new Scene(
+            root,
+            Math.max(960, Math.min(1440, screen.getWidth() - 40)),
+            Math.max(640, Math.min(900, screen.getHeight() - 60)));
     editing.install(scene);
     if (CSS != null) {
       scene.getStylesheets().add(CSS);
@@ -408,9 +415,21 @@ public final class LabWindow {
             new Separator(Orientation.VERTICAL),
             new Label("Draw every"),
             drawEverySpinner,
-            new Label("ticks"));
+            new Label("ticks"),
+            new Separator(Orientation.VERTICAL),
+            editorsToggle());
     bar.setId("toolBar");
     return bar;
+  }
+
+  /** A toolbar button that shows and hides the editors (as View > Editors, Ctrl+E). */
+  private javafx.scene.control.ToggleButton editorsToggle() {
+    javafx.scene.control.ToggleButton t = new javafx.scene.control.ToggleButton("Editors");
+    t.setId("editorsToggle");
+    t.setFocusTraversable(false);
+    t.setTooltip(new Tooltip("Show or hide the editors (Ctrl+E)"));
+    t.selectedProperty().bindBidirectional(editing.showItem().selectedProperty());
+    return t;
   }
 
   private VBox sampleBrowser() {
