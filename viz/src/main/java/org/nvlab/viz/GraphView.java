@@ -2,6 +2,7 @@ package org.nvlab.viz;
 
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,13 @@ public final class GraphView extends Region {
   /** How long a docking flashes, and the most flash rings drawn in one frame. */
   static final long FLASH_NANOS = 400_000_000L;
 
-  static final int FLASH_LIMIT = 1500;
+  static final int FLASH_LIMIT = 600;
+
+  /** Up to this many vesicles, discs have their full size; beyond, they shrink as 1/sqrt(n). */
+  static final int CROWD = 20_000;
+
+  /** The smallest that crowd scale gets (about 100,000 vesicles and more). */
+  static final double MIN_CROWD_SCALE = 0.5;
 
   /** Up to this many vesicles each disc gets a dark rim; beyond, the rims only cost. */
   static final int HALO_LIMIT = 20_000;
@@ -108,7 +115,9 @@ public final class GraphView extends Region {
       new ReadOnlyObjectWrapper<>(this, "selection", GraphSelection.NONE);
   private final ObjectProperty<String> densityType =
       new SimpleObjectProperty<>(this, "densityType");
-  private final VesicleLayer vesicles = new VesicleLayer();
+  private final VesicleRenderer renderer =
+      new VesicleRenderer(TYPE_RGB, BACKGROUND_RGB, SELECTION_RGB);
+  private long lastRasterNanos;
   private final ArrayDeque<Flash> flashes = new ArrayDeque<>();
   private final AnimationTimer timer;
   private boolean timerRunning;
@@ -157,6 +166,7 @@ public final class GraphView extends Region {
 
   private long lastFrameNanos;
   private long framesDrawn;
+  private long vesicleFrames;
   private LongConsumer frameListener;
 
   /** A snapshot's dockings, flashing since {@code at} (nanoTime). */
@@ -243,9 +253,8 @@ public final class GraphView extends Region {
     banner.setVisible(false);
     legendDirty = true;
     overlayDirty = true;
-    if (raster != null) {
-      raster.clear();
-      pixelBuffer.updateBuffer(b -> null);
+    if (raster != null && !renderer.busy()) {
+      renderer.submit(emptyJob()); // shown at the next pulse
     }
     drawLegend();
   }
@@ -334,11 +343,24 @@ public final class GraphView extends Region {
 
   /** Where the q-th kept vesicle of a type was drawn in the last frame, or NaN. */
   public double vesicleX(int type, int q) {
-    return vesicles.placed() == null ? Double.NaN : vesicles.x(type, q);
+    VesicleLayer v = renderer.shown();
+    return v == null || v.placed() == null ? Double.NaN : v.x(type, q);
   }
 
   public double vesicleY(int type, int q) {
-    return vesicles.placed() == null ? Double.NaN : vesicles.y(type, q);
+    VesicleLayer v = renderer.shown();
+    return v == null || v.placed() == null ? Double.NaN : v.y(type, q);
+  }
+
+  /** The snapshot whose vesicles are on screen now (drawn a pulse after it came), or null. */
+  public Snapshot drawnSnapshot() {
+    VesicleLayer v = renderer.shown();
+    return v == null ? null : v.placed();
+  }
+
+  /** Time the drawing thread took for the vesicle frame on screen, ns (0 before the first). */
+  public long lastRasterNanos() {
+    return lastRasterNanos;
   }
 
   /** FX-thread time of the last frame (colours, GraphStream redraws, vesicles, legend), ns. */
@@ -349,6 +371,11 @@ public final class GraphView extends Region {
   /** Frames in which something was drawn. */
   public long framesDrawn() {
     return framesDrawn;
+  }
+
+  /** Vesicle frames the drawing thread finished and the view showed. */
+  public long vesicleFrames() {
+    return vesicleFrames;
   }
 
   /** Called after every frame with its FX-thread time in nanoseconds (for benchmarks). */
@@ -404,10 +431,13 @@ public final class GraphView extends Region {
     return banner.isVisible() ? banner.getText() : null;
   }
 
-  /** Stops the timer and the layout thread, and closes GraphStream's viewers (FX thread). */
+  /**
+   * Stops the timer, the layout and drawing threads, and closes GraphStream's viewers (FX thread).
+   */
   public void dispose() {
     timer.stop();
     timerRunning = false;
+    renderer.close();
     layoutGeneration++;
     closeLayers();
     if (layoutWorker != null) {
@@ -424,14 +454,16 @@ public final class GraphView extends Region {
     if (s != null && s != current) {
       accept(s, now);
     }
+    boolean drew = takeVesicleFrame();
     if (current == null || layers == null) {
-      finishFrame(t0, false);
+      finishFrame(t0, drew);
       return;
     }
     if (coloursDue && now - lastColours >= COLOUR_NANOS) {
       colourNodes(current);
       lastColours = now;
       coloursDue = false;
+      legendDirty = true; // the legend shows the scale (heat or activation) and peak just used
     }
     if (weightsDue && now - lastWeights >= WEIGHT_NANOS) {
       setWeights(current);
@@ -448,13 +480,16 @@ public final class GraphView extends Region {
     double progress = progress(now);
     boolean flashing = pruneFlashes(now);
     boolean moving = progress < 1;
-    boolean drew = false;
     if (overlayDirty || moving || wasMoving || flashing) {
-      drawVesicles(progress, now);
-      overlayDirty = flashing; // one more frame after the last flash fades, to erase it
-      drew = true;
+      if (drawVesicles(progress, now)) {
+        overlayDirty = flashing; // one more frame after the last flash fades, to erase it
+        wasMoving = moving;
+      } else {
+        overlayDirty = true; // the drawing thread is busy: ask again next pulse
+      }
+    } else {
+      wasMoving = moving;
     }
-    wasMoving = moving;
     if (legendDirty) {
       drawLegend();
       drew = true;
@@ -725,41 +760,96 @@ public final class GraphView extends Region {
 
   // ---- Drawing ----
 
-  private void drawVesicles(double progress, long now) {
-    if (raster == null) {
-      return;
+  /**
+   * Hands the vesicle layer of this frame to the drawing thread; false when it is still busy with
+   * the previous one (the frame is asked for again at the next pulse).
+   */
+  private boolean drawVesicles(double progress, long now) {
+    if (raster == null || renderer.busy()) {
+      return false;
     }
-    raster.clear();
     Snapshot s = current;
-    if (s != null && layers != null && transform.valid()) {
-      double nodeR = nodeRadiusPx();
-      double boost = clamp(Math.pow(1 / transform.percent(), 0.35), 1, 3);
-      double spread = clamp(0.9 * nodeR + 1.5, 2, 14);
-      vesicles.place(s, nodeX, nodeY, progress, spread, 1.4 * boost, 3.6 * boost, normScale);
-      vesicles.draw(raster, TYPE_RGB, s.totalPopulation() <= HALO_LIMIT, BACKGROUND_RGB);
-      int budget = FLASH_LIMIT;
-      for (Flash f : flashes) {
-        if (f.snapshot().graph() == s.graph()) {
-          double age = (now - f.at()) / (double) FLASH_NANOS;
-          budget -=
-              VesicleLayer.flashes(
-                  raster, f.snapshot(), nodeX, nodeY, age, nodeR, TYPE_RGB, budget);
-        }
-      }
-      GraphSelection sel = selection.get();
-      if (sel.isVesicle()) {
-        int q = vesicles.indexOf(sel.vesicleType(), sel.vesicleId());
-        if (q >= 0) {
-          raster.ring(
-              vesicles.x(sel.vesicleType(), q),
-              vesicles.y(sel.vesicleType(), q),
-              vesicles.radius(sel.vesicleType(), q) + 3.5,
-              SELECTION_RGB,
-              255);
-        }
+    if (s == null || layers == null || !transform.valid()) {
+      return renderer.submit(emptyJob());
+    }
+    double nodeR = nodeRadiusPx();
+    // Larger when zoomed in; smaller in a crowd (beyond CROWD vesicles the discs would only
+    // cover one another, and each costs its pixels).
+    double crowd = Math.sqrt(CROWD / (double) Math.max(CROWD, s.totalPopulation()));
+    double boost =
+        clamp(Math.pow(1 / transform.percent(), 0.35), 1, 3) * Math.max(MIN_CROWD_SCALE, crowd);
+    double spread = clamp(0.9 * nodeR + 1.5, 2, 14);
+    List<VesicleRenderer.Flash> flashList = new ArrayList<>();
+    // Newest first: when there are more dockings than rings drawn, the brightest are kept.
+    for (var it = flashes.descendingIterator(); it.hasNext(); ) {
+      Flash f = it.next();
+      if (f.snapshot().graph() == s.graph()) {
+        flashList.add(
+            new VesicleRenderer.Flash(f.snapshot(), (now - f.at()) / (double) FLASH_NANOS));
       }
     }
-    pixelBuffer.updateBuffer(b -> null);
+    GraphSelection sel = selection.get();
+    return renderer.submit(
+        new VesicleRenderer.Job(
+            s,
+            nodeX.clone(),
+            nodeY.clone(),
+            progress,
+            spread,
+            1.4 * boost,
+            3.6 * boost,
+            normScale,
+            s.totalPopulation() <= HALO_LIMIT,
+            flashList,
+            nodeR + 2,
+            FLASH_LIMIT,
+            sel.isVesicle() ? sel.vesicleType() : -1,
+            sel.vesicleId(),
+            raster.width(),
+            raster.height()));
+  }
+
+  private VesicleRenderer.Job emptyJob() {
+    return new VesicleRenderer.Job(
+        null,
+        new double[0],
+        new double[0],
+        1,
+        0,
+        0,
+        0,
+        0,
+        false,
+        List.of(),
+        0,
+        0,
+        -1,
+        -1,
+        raster.width(),
+        raster.height());
+  }
+
+  /**
+   * Shows the frame the drawing thread finished, if any: its pixels go into the image (only the
+   * rows and columns that changed) and its positions answer clicks. True when one was shown.
+   */
+  private boolean takeVesicleFrame() {
+    if (raster == null) {
+      return false;
+    }
+    boolean[] shown = {false};
+    pixelBuffer.updateBuffer(
+        b -> {
+          VesicleRenderer.Done d = renderer.take(raster);
+          if (d == null) {
+            return javafx.geometry.Rectangle2D.EMPTY;
+          }
+          shown[0] = true;
+          lastRasterNanos = d.drawNanos();
+          vesicleFrames++;
+          return null; // the whole image: the changed box is most of it while vesicles move
+        });
+    return shown[0];
   }
 
   private void drawLegend() {
@@ -984,11 +1074,13 @@ public final class GraphView extends Region {
     if (s == null || layers == null || !transform.valid()) {
       return GraphSelection.NONE;
     }
-    if (vesicles.placed() == s) {
-      int[] v = vesicles.hit(x, y, 2.5);
+    VesicleLayer shownLayer = renderer.shown();
+    Snapshot drawn = shownLayer == null ? null : shownLayer.placed();
+    if (drawn != null && drawn.graph() == s.graph()) { // what is on screen is what is hit
+      int[] v = shownLayer.hit(x, y, 2.5);
       if (v != null) {
-        int loc = s.vesicleNode(v[0], v[1]);
-        return GraphSelection.ofVesicle(v[0], s.vesicleId(v[0], v[1]), loc >= 0 ? loc : ~loc);
+        int loc = drawn.vesicleNode(v[0], v[1]);
+        return GraphSelection.ofVesicle(v[0], drawn.vesicleId(v[0], v[1]), loc >= 0 ? loc : ~loc);
       }
     }
     int node = nearestNode(nodeX, nodeY, x, y, nodeRadiusPx() + 4);

@@ -52,6 +52,10 @@ final class ViewBenchRunner {
         c.put("fx_ms_p90", r.fxP90Ms());
         c.put("view_ms_median", r.viewMedianMs());
         c.put("view_ms_p90", r.viewP90Ms());
+        c.put("vesicle_frames", r.vesicleFrames());
+        c.put("vesicle_fps", Math.round(r.vesicleFps() * 10) / 10.0);
+        c.put("raster_ms_median", r.rasterMedianMs());
+        c.put("raster_ms_p90", r.rasterP90Ms());
         c.put("target_ms", r.targetMs());
         c.put("within_target", r.fxMedianMs() <= r.targetMs());
         cases.add(c);

@@ -71,7 +71,11 @@ public final class ViewBench {
       double fxMedianMs,
       double fxP90Ms,
       double viewMedianMs,
-      double viewP90Ms) {
+      double viewP90Ms,
+      int vesicleFrames,
+      double vesicleFps,
+      double rasterMedianMs,
+      double rasterP90Ms) {
 
     /** The target for this count: 4 ms up to 10,000 vesicles, 16 ms up to 100,000. */
     public double targetMs() {
@@ -220,6 +224,10 @@ public final class ViewBench {
     private final AtomicReference<Snapshot> latest;
     private final long[] fx;
     private final long[] viewTimes;
+    private final long[] rasterTimes;
+    private int rasterCount;
+    private long framesAtStart;
+    private long lastFrames;
     private int fxCount;
     private int viewCount;
     private long pulseStart;
@@ -232,6 +240,7 @@ public final class ViewBench {
       this.latest = latest;
       this.fx = new long[capacity];
       this.viewTimes = new long[capacity];
+      this.rasterTimes = new long[capacity];
     }
 
     @Override
@@ -251,6 +260,13 @@ public final class ViewBench {
       if (measuring && viewCount < viewTimes.length) {
         viewTimes[viewCount++] = nanos;
       }
+      long frames = view.vesicleFrames();
+      if (frames != lastFrames) {
+        lastFrames = frames;
+        if (measuring && rasterCount < rasterTimes.length && view.lastRasterNanos() > 0) {
+          rasterTimes[rasterCount++] = view.lastRasterNanos();
+        }
+      }
     }
 
     void endOfLayout() {
@@ -266,6 +282,8 @@ public final class ViewBench {
       pulses = 0;
       fxCount = 0;
       viewCount = 0;
+      rasterCount = 0;
+      framesAtStart = view.vesicleFrames();
     }
 
     Result finish(int vesicles) {
@@ -273,8 +291,11 @@ public final class ViewBench {
       double seconds = (System.nanoTime() - measureStart) / 1e9;
       long[] f = Arrays.copyOf(fx, fxCount);
       long[] v = Arrays.copyOf(viewTimes, viewCount);
+      long[] r = Arrays.copyOf(rasterTimes, rasterCount);
       Arrays.sort(f);
       Arrays.sort(v);
+      Arrays.sort(r);
+      int vesicleFrames = (int) (view.vesicleFrames() - framesAtStart);
       return new Result(
           vesicles,
           pulses,
@@ -283,7 +304,11 @@ public final class ViewBench {
           ms(quantile(f, 0.5)),
           ms(quantile(f, 0.9)),
           ms(quantile(v, 0.5)),
-          ms(quantile(v, 0.9)));
+          ms(quantile(v, 0.9)),
+          vesicleFrames,
+          vesicleFrames / seconds,
+          ms(quantile(r, 0.5)),
+          ms(quantile(r, 0.9)));
     }
 
     private static long quantile(long[] sorted, double q) {
