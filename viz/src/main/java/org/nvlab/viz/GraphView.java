@@ -418,7 +418,7 @@ public final class GraphView extends Region {
 
   /** True while nodes are coloured by density. */
   public boolean showsDensity() {
-    return layers != null && layers.heat();
+    return layers != null && layers.heat() && overlay == null;
   }
 
   /** The width class given to host edge e (0: not drawn), for tests. */
@@ -913,6 +913,13 @@ public final class GraphView extends Region {
           };
     }
     double bx = w - barW - textWidth(high) - 18;
+    if (bx - textWidth(low) <= x + 20) {
+      // A narrow view: a shorter bar and only its numbers (the scale's name is in the tooltip
+      // of the Density toggle and in the user guide), rather than no key at all.
+      barW = 56;
+      low = overlay != null || heat ? "0" : String.format(Locale.ROOT, "-%.2g", activationPeak);
+      bx = w - barW - textWidth(high) - 18;
+    }
     if (bx - textWidth(low) > x + 20) {
       gc.setFill(new LinearGradient(bx, 0, bx + barW, 0, false, CycleMethod.NO_CYCLE, stops));
       gc.fillRect(bx, y - 4, barW, 8);
