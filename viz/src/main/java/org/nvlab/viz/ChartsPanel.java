@@ -1,8 +1,8 @@
 package org.nvlab.viz;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,6 +28,12 @@ public final class ChartsPanel extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final List<MetricsChart> charts;
   private final Label status = new Label();
+  private java.util.function.Consumer<Task<?>> taskRunner =
+      t -> {
+        Thread th = new Thread(t, "nvlab-chart-export");
+        th.setDaemon(true);
+        th.start();
+      };
 
   public ChartsPanel() {
     String[] labels = new String[CAUSES.length + 1];
@@ -132,18 +138,43 @@ public final class ChartsPanel extends BorderPane {
     }
   }
 
-  /** Writes the chart (PNG, 1200 x 800) or its data (CSV); says in one line what happened. */
-  public void export(MetricsChart c, Path file, boolean picture) {
-    try {
-      if (picture) {
-        c.exportPng(file, 1200, 800);
-      } else {
-        c.exportCsv(file);
-      }
-      status.setText("Saved " + file.getFileName());
-    } catch (IOException | RuntimeException e) {
-      status.setText("Not saved: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-    }
+  /**
+   * Writes the chart (PNG, 1200 x 800) or its data (CSV) in the background: what is written is
+   * copied now, the file is written by a {@link Task} (progress, cancel) handed to the task runner,
+   * and the outcome is said in one line under the chart. A cancelled or failed export leaves the
+   * file that was there.
+   *
+   * @return the task (already handed to the runner)
+   */
+  public Task<Void> export(MetricsChart c, Path file, boolean picture) {
+    MetricsChart.Export export = picture ? c.pngWriter(1200, 800) : c.csvWriter();
+    Task<Void> task =
+        new Task<>() {
+          @Override
+          protected Void call() throws Exception {
+            updateProgress(-1, 1);
+            export.write(file, (done, total) -> updateProgress(done, total));
+            return null;
+          }
+        };
+    status.setText("Saving " + file.getFileName() + "...");
+    task.setOnSucceeded(e -> status.setText("Saved " + file.getFileName()));
+    task.setOnCancelled(e -> status.setText("Not saved: cancelled"));
+    task.setOnFailed(
+        e -> {
+          Throwable t = task.getException();
+          status.setText("Not saved: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+        });
+    taskRunner.accept(task);
+    return task;
+  }
+
+  /**
+   * Who runs export tasks (the window: its I/O thread, with the status bar's progress and Cancel).
+   * By default a new background thread.
+   */
+  public void setTaskRunner(java.util.function.Consumer<Task<?>> runner) {
+    taskRunner = java.util.Objects.requireNonNull(runner);
   }
 
   public void dispose() {

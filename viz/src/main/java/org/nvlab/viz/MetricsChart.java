@@ -270,34 +270,124 @@ public final class MetricsChart extends StackPane {
     return rows;
   }
 
-  /** Writes the chart as a PNG of the given size. */
+  /** Writes the chart as a PNG of the given size (FX thread; see {@link #pngWriter}). */
   public void exportPng(Path file, int width, int height) throws IOException {
-    flush();
-    ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+    try {
+      pngWriter(width, height).write(file, null);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
    * Writes the data behind the chart at full resolution: {@code tick,<line>,<line>...}, one row per
-   * tick received, empty where a line has no value.
+   * tick received, empty where a line has no value (FX thread; see {@link #csvWriter}).
    */
   public void exportCsv(Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("tick");
-      for (Line l : shown) {
-        w.write(',');
-        w.write(csv(l.label()));
-      }
-      w.write('\n');
-      for (int row = 0; row < rows; row++) {
-        w.write(Integer.toString(ticks[row]));
-        for (float[] line : values) {
-          w.write(',');
-          if (!Float.isNaN(line[row])) {
-            w.write(Float.toString(line[row]));
-          }
-        }
-        w.write('\n');
-      }
+    try {
+      csvWriter().write(file, null);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes an export into a file, on any thread; reports progress, stops when interrupted. */
+  public interface Export {
+    /**
+     * Writes to a temporary file beside {@code file} and moves it over {@code file} at the end, so
+     * a failed or cancelled export leaves what was there.
+     *
+     * @param progress called with (done, total), may be null
+     * @throws InterruptedException when the thread was interrupted (the export was cancelled)
+     */
+    void write(Path file, java.util.function.BiConsumer<Long, Long> progress)
+        throws IOException, InterruptedException;
+  }
+
+  /**
+   * The chart's data as it is now, copied (FX thread, a memory copy), ready to be written as CSV on
+   * another thread while the run goes on.
+   */
+  public Export csvWriter() {
+    List<String> labels = new ArrayList<>();
+    for (Line l : shown) {
+      labels.add(l.label());
+    }
+    int n = rows;
+    int[] t = Arrays.copyOf(ticks, n);
+    float[][] v = new float[values.length][];
+    for (int l = 0; l < values.length; l++) {
+      v[l] = Arrays.copyOf(values[l], n);
+    }
+    return (file, progress) ->
+        atomically(
+            file,
+            tmp -> {
+              try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("tick");
+                for (String label : labels) {
+                  w.write(',');
+                  w.write(csv(label));
+                }
+                w.write('\n');
+                StringBuilder b = new StringBuilder(64);
+                for (int row = 0; row < n; row++) {
+                  if ((row & 0x3fff) == 0) {
+                    if (Thread.interrupted()) { // cleared, as InterruptedException says
+                      throw new InterruptedException("export cancelled");
+                    }
+                    if (progress != null) {
+                      progress.accept((long) row, (long) n);
+                    }
+                  }
+                  b.setLength(0);
+                  b.append(t[row]);
+                  for (float[] line : v) {
+                    b.append(',');
+                    if (!Float.isNaN(line[row])) {
+                      b.append(line[row]);
+                    }
+                  }
+                  b.append('\n');
+                  w.append(b);
+                }
+              }
+            });
+  }
+
+  /**
+   * The chart as drawn now, copied (FX thread; the copy holds the decimated lines, at most {@link
+   * #MAX_POINTS} points each), ready to be rendered as a PNG on another thread.
+   */
+  public Export pngWriter(int width, int height) {
+    flush();
+    JFreeChart copy;
+    try {
+      copy = (JFreeChart) chart.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("JFreeChart could not copy the chart: " + e, e);
+    }
+    return (file, progress) ->
+        atomically(file, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), copy, width, height));
+  }
+
+  private interface FileWriting {
+    void write(Path tmp) throws IOException, InterruptedException;
+  }
+
+  private static void atomically(Path file, FileWriting writing)
+      throws IOException, InterruptedException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+    try {
+      writing.write(tmp);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

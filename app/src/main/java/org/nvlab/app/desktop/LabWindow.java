@@ -483,6 +483,11 @@ public final class LabWindow {
     editors.tabs().getSelectionModel().selectedItemProperty().addListener(overlay);
     editing.showItem().selectedProperty().addListener(overlay);
     chart.setId("chartsPanel");
+    chart.setTaskRunner(
+        t -> {
+          track(t);
+          io.execute(t);
+        });
     sideSplit.setOrientation(Orientation.VERTICAL);
     sideSplit.setId("sideSplit");
     inspector.setOnNodeChosen(service::inspectNode);

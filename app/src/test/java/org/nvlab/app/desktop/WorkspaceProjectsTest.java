@@ -283,9 +283,18 @@ class WorkspaceProjectsTest {
     robot.clickOn("#birthsTab");
     Path png = dir.resolve("births.png");
     Path csv = dir.resolve("births.csv");
-    robot.interact(() -> window.chart().export(window.chart().selected(), png, true));
-    robot.interact(() -> window.chart().export(window.chart().selected(), csv, false));
+    // Exports run as background tasks (progress and Cancel in the status bar).
+    var pngTask = fx(() -> window.chart().export(window.chart().selected(), png, true));
+    var csvTask = fx(() -> window.chart().export(window.chart().selected(), csv, false));
+    pngTask.get(20, TimeUnit.SECONDS);
+    csvTask.get(20, TimeUnit.SECONDS);
+    waitFor(
+        5,
+        () -> fx(() -> robot.lookup("#chartsStatus").queryLabeled().getText()).startsWith("Saved"));
     assertTrue(Files.size(png) > 10_000, "png bytes: " + Files.size(png));
+    try (var left = Files.list(dir)) {
+      assertTrue(left.noneMatch(f -> f.toString().endsWith(".part")), "no temporary file left");
+    }
     List<String> lines = Files.readAllLines(csv);
     assertEquals(
         "tick,births,deaths: expired,deaths: hazard,deaths: docked,deaths: absorbed,"
@@ -293,6 +302,20 @@ class WorkspaceProjectsTest {
         lines.get(0));
     assertEquals(ticks + 1, lines.size());
     assertTrue(lines.get(1).startsWith("0,"), lines.get(1));
+
+    // A cancelled export (its thread interrupted) leaves the file that was there.
+    var writer = fx(() -> window.chart().selected().csvWriter());
+    Files.writeString(csv, "the user's own file");
+    Thread.currentThread().interrupt();
+    try {
+      writer.write(csv, null);
+      throw new AssertionError("an interrupted export must stop");
+    } catch (InterruptedException expected) {
+      assertFalse(Thread.interrupted());
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals("the user's own file", Files.readString(csv));
   }
 
   @Test
