@@ -240,8 +240,13 @@ public final class LabWindow {
   public void close() {
     timer.stop();
     autosave.stop();
+    io.shutdown(); // lets a queued autosave or save finish, then removes the autosave
+    try {
+      io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     recovery.discard(sessionId);
-    io.shutdown();
     service.close();
     graphView.dispose();
     chart.dispose();
@@ -673,7 +678,7 @@ public final class LabWindow {
   /** Makes a session current once its run is installed. */
   private void install(ProjectSession s, LoadedRun run) {
     if (session != null && session != s) {
-      recovery.discard(sessionId); // the previous project's autosave: it was saved or discarded
+      discardAutosave(); // the previous project's autosave: it was saved or discarded
     }
     session = s;
     projectFolder = s.location();
@@ -761,7 +766,7 @@ public final class LabWindow {
         e -> {
           s.saved(revision, folder);
           if (!s.dirty()) {
-            recovery.discard(sessionId);
+            discardAutosave();
           }
           projectFolder = s.location();
           service.relocate(s.location());
@@ -838,15 +843,38 @@ public final class LabWindow {
   }
 
   /** Writes unsaved changes to the recovery folder (never over the user's own files). */
-  void autosaveNow() {
+  java.util.concurrent.CompletableFuture<Void> autosaveNow() {
     if (session == null || !session.dirty()) {
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
-    try {
-      recovery.write(sessionId, session.location(), session.name(), session.tree());
-    } catch (java.io.IOException e) {
-      message("Autosave failed: " + e.getMessage() + " (save the project to keep your changes)");
-    }
+    // The revision's tree is never changed (an edit makes a new one): safe to write elsewhere.
+    ObjectNode tree = session.tree();
+    Path location = session.location();
+    String name = session.name();
+    String id = sessionId;
+    return java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            recovery.write(id, location, name, tree);
+          } catch (java.io.IOException e) {
+            Platform.runLater(
+                () ->
+                    message(
+                        "Autosave failed: "
+                            + e.getMessage()
+                            + " (save the project to keep your changes)"));
+          }
+        },
+        io);
+  }
+
+  /**
+   * Removes this session's autosave, on the I/O thread after any autosave still queued there (so an
+   * autosave never lands after the discard that should have ended it).
+   */
+  private void discardAutosave() {
+    String id = sessionId;
+    io.execute(() -> recovery.discard(id));
   }
 
   /** Offers back the unsaved work of sessions that ended without saving it (a crash). */
@@ -937,7 +965,7 @@ public final class LabWindow {
       }
       try {
         session.save(viewState());
-        recovery.discard(sessionId);
+        discardAutosave();
         return true;
       } catch (java.io.IOException ex) {
         message("Not saved: " + ex.getMessage());
@@ -945,7 +973,7 @@ public final class LabWindow {
       }
     }
     if (choice == discard) {
-      recovery.discard(sessionId);
+      discardAutosave();
       return true;
     }
     return false;

@@ -163,7 +163,7 @@ class WorkspaceProjectsTest {
   void unsavedWorkIsAutosavedAndOfferedBackAfterACrash(FxRobot robot) throws Exception {
     robot.interact(() -> window.newProject());
     waitFor(10, () -> window.session() != null);
-    robot.interact(() -> window.autosaveNow());
+    fx(() -> window.autosaveNow()).get(10, TimeUnit.SECONDS); // written on the I/O thread
     Recovery r = new LabPreferences(config).recovery();
     assertTrue(r.orphans().isEmpty(), "a running session's autosave is not an orphan");
     Path autosave;
