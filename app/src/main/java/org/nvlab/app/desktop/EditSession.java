@@ -91,13 +91,7 @@ final class EditSession {
 
   /** Edits a newly opened project (its document, as the service loaded it). */
   void open(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     pane.setDocument(d);
     updateMenu();
   }

@@ -440,6 +440,20 @@ public final class ProjectDocument {
     listeners.remove(l);
   }
 
+  /**
+   * Moves a listener from the document a view follows to the next one (either may be null: no
+   * document) and returns the next one: {@code doc = ProjectDocument.follow(doc, next, listener)}.
+   */
+  public static ProjectDocument follow(ProjectDocument from, ProjectDocument to, Listener l) {
+    if (from != null) {
+      from.removeListener(l);
+    }
+    if (to != null) {
+      to.addListener(l);
+    }
+    return to;
+  }
+
   // ------------------------------------------------------------------------------- expressions
 
   /**

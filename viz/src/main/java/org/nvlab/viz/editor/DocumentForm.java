@@ -79,13 +79,7 @@ public final class DocumentForm {
 
   /** Follows another document (or none). */
   public void setDocument(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     problem.clear();
     refresh();
   }

@@ -107,13 +107,7 @@ public final class EditorsPane extends VBox {
 
   /** Edits another project (null: none; the editors are then disabled). */
   public void setDocument(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     updating = true;
     type.set(0);
     updating = false;

@@ -63,13 +63,7 @@ public final class HostEditor extends VBox {
   }
 
   public void setDocument(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     shape = "";
     form.setDocument(d);
     refresh();

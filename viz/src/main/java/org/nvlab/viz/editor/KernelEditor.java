@@ -105,13 +105,7 @@ public final class KernelEditor extends ScrollPane {
   }
 
   public void setDocument(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     shownScoreMode = null;
     form.setDocument(d);
     refresh();

@@ -97,13 +97,7 @@ public final class ReleaseEditor extends VBox {
   }
 
   public void setDocument(ProjectDocument d) {
-    if (doc != null) {
-      doc.removeListener(listener);
-    }
-    doc = d;
-    if (doc != null) {
-      doc.addListener(listener);
-    }
+    doc = ProjectDocument.follow(doc, d, listener);
     shape = "";
     problem.clear();
     form.setDocument(d);
