@@ -599,6 +599,7 @@ public final class GraphView extends Region {
                       if (generation == layoutGeneration && layers != null) {
                         layout = l;
                         layers.setLayout(l);
+                        placeNodes(); // the vesicles follow the nodes to where they now are
                         overlayDirty = true;
                       }
                     });

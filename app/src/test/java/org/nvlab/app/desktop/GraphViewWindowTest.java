@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.Snapshot;
 import org.nvlab.viz.GraphSelection;
 import org.nvlab.viz.GraphView;
@@ -167,6 +170,76 @@ class GraphViewWindowTest {
   }
 
   // ---- 2. a click selects a node and the inspector shows it ----
+
+  @Test
+  void vesiclesFollowTheNodesWhenTheForceLayoutArrives(FxRobot robot, @TempDir Path dir)
+      throws Exception {
+    // A random graph has no positions: it is drawn on a circle first, then where the
+    // force-directed layout (computed in the background) puts its nodes. The vesicles must move
+    // with the nodes, not stay on the circle.
+    Path project = dir.resolve("random.nvlab");
+    ObjectNode tree = ProjectFiles.load(Samples.hello()).tree().deepCopy();
+    ObjectNode graph = ((ObjectNode) tree.path("host")).putObject("graph");
+    graph.put("builder", "erdos-renyi").put("nodes", 1000).put("p", 0.004);
+    ((ObjectNode) tree.path("host").path("rate")).put("mode", "recurrent");
+    ((ObjectNode) tree.path("host").path("inputs").get(0).path("nodes"))
+        .removeAll()
+        .putArray("range")
+        .add(0)
+        .add(30);
+    ObjectNode emission = (ObjectNode) tree.path("vesicleTypes").get(0).path("emission");
+    emission.remove("emitters");
+    ProjectFiles.save(project, tree, null);
+    open(robot, project);
+    step(robot, 5);
+    GraphView gv = gv();
+    waitFor(
+        30,
+        () -> {
+          settle();
+          return fx(
+              () -> {
+                Snapshot s = gv.drawnSnapshot();
+                if (s == null || s.vesicleCount(0) < 5 || s != gv.snapshot()) {
+                  return false;
+                }
+                // At rest, every vesicle is drawn within its scatter of its node, where
+                // GraphStream draws that node now (the layout through the camera).
+                var layout = gv.graphLayout();
+                var t = gv.transform();
+                for (int q = 0; q < s.vesicleCount(0); q++) {
+                  int loc = s.vesicleNode(0, q);
+                  int node = loc >= 0 ? loc : ~loc;
+                  double nx = t.px(layout.x(node));
+                  double ny = t.py(1.0 - layout.y(node));
+                  double d = Math.hypot(gv.vesicleX(0, q) - nx, gv.vesicleY(0, q) - ny);
+                  if (d > 16) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+        });
+    // And the nodes are where the force-directed layout put them, not on the first circle:
+    // their distances from the centre vary.
+    double[][] p = nodes(1000);
+    double cx = 0;
+    double cy = 0;
+    for (int i = 0; i < 1000; i++) {
+      cx += p[0][i] / 1000;
+      cy += p[1][i] / 1000;
+    }
+    double sum = 0;
+    double sum2 = 0;
+    for (int i = 0; i < 1000; i++) {
+      double r = Math.hypot(p[0][i] - cx, p[1][i] - cy);
+      sum += r;
+      sum2 += r * r;
+    }
+    double mean = sum / 1000;
+    double sd = Math.sqrt(Math.max(0, sum2 / 1000 - mean * mean));
+    assertTrue(sd / mean > 0.15, "not a circle any more: sd/mean " + sd / mean);
+  }
 
   @Test
   void clickingANodeSelectsItAndTheInspectorShowsIt(FxRobot robot) throws Exception {
