@@ -95,6 +95,7 @@ public final class GraphView extends Region {
   private static final int[] TYPE_RGB = new int[8];
   private static final int BACKGROUND_RGB = rgb(Palette.BACKGROUND);
   private static final int SELECTION_RGB = 0xffffff;
+  private static final int PATH_RGB = 0xffffff;
 
   static {
     for (int k = 0; k < TYPE_RGB.length; k++) {
@@ -116,7 +117,7 @@ public final class GraphView extends Region {
   private final ObjectProperty<String> densityType =
       new SimpleObjectProperty<>(this, "densityType");
   private final VesicleRenderer renderer =
-      new VesicleRenderer(TYPE_RGB, BACKGROUND_RGB, SELECTION_RGB);
+      new VesicleRenderer(TYPE_RGB, BACKGROUND_RGB, SELECTION_RGB, PATH_RGB);
   private long lastRasterNanos;
   private final ArrayDeque<Flash> flashes = new ArrayDeque<>();
   private final AnimationTimer timer;
@@ -144,6 +145,7 @@ public final class GraphView extends Region {
   private double activationPeak = 1e-3;
   private double densityPeak = 1e-6;
   private double[] overlay;
+  private int[] vesiclePath = new int[0];
   private double overlayPeak;
   private String overlayLabel;
   private double normScale;
@@ -409,6 +411,18 @@ public final class GraphView extends Region {
     coloursDue = true;
     lastColours = Long.MIN_VALUE / 2;
     legendDirty = true;
+  }
+
+  /**
+   * The path of the vesicle being inspected: the nodes it visited, oldest first; drawn as a thin
+   * line under the vesicles while it is selected (null or empty: none). FX thread.
+   */
+  public void setVesiclePath(int[] nodes) {
+    int[] p = nodes == null ? new int[0] : nodes.clone();
+    if (!Arrays.equals(p, vesiclePath)) {
+      vesiclePath = p;
+      overlayDirty = true;
+    }
   }
 
   /** The label of the node overlay shown, or null. */
@@ -806,6 +820,7 @@ public final class GraphView extends Region {
             FLASH_LIMIT,
             sel.isVesicle() ? sel.vesicleType() : -1,
             sel.vesicleId(),
+            vesiclePath,
             raster.width(),
             raster.height()));
   }
@@ -826,6 +841,7 @@ public final class GraphView extends Region {
         0,
         -1,
         -1,
+        new int[0],
         raster.width(),
         raster.height());
   }

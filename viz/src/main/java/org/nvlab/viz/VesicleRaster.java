@@ -137,6 +137,22 @@ final class VesicleRaster {
     draw(set, x, y, rgb, opacity);
   }
 
+  /**
+   * A line from (x0, y0) to (x1, y1), drawn as opaque discs of radius r every half pixel (a path
+   * under the vesicles; opaque, so where discs overlap the line stays one colour).
+   */
+  void line(double x0, double y0, double x1, double y1, double r, int rgb) {
+    double length = Math.hypot(x1 - x0, y1 - y0);
+    if (!(length < 100_000)) {
+      return; // NaN or absurd
+    }
+    int steps = Math.max(1, (int) Math.ceil(length * 2));
+    for (int i = 0; i <= steps; i++) {
+      double t = i / (double) steps;
+      disc(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, r, rgb, 255);
+    }
+  }
+
   /** A ring (a circle's line, {@link #RING_WIDTH} wide) of radius r centred at (x, y). */
   void ring(double x, double y, double r, int rgb, int opacity) {
     int ri = radiusIndex(r);

@@ -45,6 +45,8 @@ final class VesicleRenderer implements AutoCloseable {
    * @param flashLimit the most flash rings drawn
    * @param selectedType type of the selected vesicle, or -1
    * @param selectedId id of the selected vesicle
+   * @param path nodes the selected vesicle has visited, oldest first (drawn as a line under the
+   *     vesicles, ending where it is drawn now), or an empty array
    * @param width image width
    * @param height image height
    */
@@ -63,8 +65,15 @@ final class VesicleRenderer implements AutoCloseable {
       int flashLimit,
       int selectedType,
       long selectedId,
+      int[] path,
       int width,
       int height) {}
+
+  /** The most hops of a path drawn (the newest). */
+  static final int PATH_HOPS = 300;
+
+  /** Half the width of a path's line, in pixels. */
+  static final double PATH_RADIUS = 1.25;
 
   /** A job and the layer it fills (never the one on screen). */
   private record Work(Job job, VesicleLayer layer) {}
@@ -84,7 +93,14 @@ final class VesicleRenderer implements AutoCloseable {
   private boolean busy; // FX thread: a job was submitted and not taken yet
   private volatile boolean closed;
 
+  private final int pathRgb;
+
   VesicleRenderer(int[] typeRgb, int haloRgb, int selectionRgb) {
+    this(typeRgb, haloRgb, selectionRgb, selectionRgb);
+  }
+
+  VesicleRenderer(int[] typeRgb, int haloRgb, int selectionRgb, int pathRgb) {
+    this.pathRgb = pathRgb;
     this.typeRgb = typeRgb.clone();
     this.haloRgb = haloRgb;
     this.selectionRgb = selectionRgb;
@@ -166,6 +182,8 @@ final class VesicleRenderer implements AutoCloseable {
     }
     layer.place(
         s, j.nodeX(), j.nodeY(), j.progress(), j.spread(), j.rMin(), j.rMax(), j.normScale());
+    int q = j.selectedType() >= 0 ? layer.indexOf(j.selectedType(), j.selectedId()) : -1;
+    drawPath(j, layer, q);
     layer.draw(back, typeRgb, j.halo(), haloRgb);
     int budget = j.flashLimit();
     for (Flash f : j.flashes()) {
@@ -177,7 +195,6 @@ final class VesicleRenderer implements AutoCloseable {
               back, f.snapshot(), j.nodeX(), j.nodeY(), f.age(), j.flashRadius(), typeRgb, budget);
     }
     if (j.selectedType() >= 0) {
-      int q = layer.indexOf(j.selectedType(), j.selectedId());
       if (q >= 0) {
         back.ring(
             layer.x(j.selectedType(), q),
@@ -186,6 +203,37 @@ final class VesicleRenderer implements AutoCloseable {
             selectionRgb,
             255);
       }
+    }
+  }
+
+  /**
+   * The selected vesicle's path: a thin line through the nodes it visited (its newest {@link
+   * #PATH_HOPS} hops), from its last node on to where it is drawn now.
+   */
+  private void drawPath(Job j, VesicleLayer layer, int q) {
+    int[] path = j.path();
+    if (path.length == 0) {
+      return;
+    }
+    double[] x = j.nodeX();
+    double[] y = j.nodeY();
+    int from = Math.max(0, path.length - 1 - PATH_HOPS);
+    for (int i = from; i + 1 < path.length; i++) {
+      int a = path[i];
+      int b = path[i + 1];
+      if (a != b && a >= 0 && b >= 0 && a < x.length && b < x.length) {
+        back.line(x[a], y[a], x[b], y[b], PATH_RADIUS, pathRgb);
+      }
+    }
+    int last = path[path.length - 1];
+    if (q >= 0 && last >= 0 && last < x.length) {
+      back.line(
+          x[last],
+          y[last],
+          layer.x(j.selectedType(), q),
+          layer.y(j.selectedType(), q),
+          PATH_RADIUS,
+          pathRgb);
     }
   }
 

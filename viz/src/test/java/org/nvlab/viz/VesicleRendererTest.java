@@ -62,6 +62,7 @@ class VesicleRendererTest {
         600,
         -1,
         -1,
+        new int[0],
         W,
         H);
   }
@@ -128,6 +129,7 @@ class VesicleRendererTest {
               0,
               -1,
               -1,
+              new int[0],
               W,
               H);
       assertTrue(r.submit(empty));
@@ -154,6 +156,40 @@ class VesicleRendererTest {
         assertEquals(0, p);
       }
       assertTrue(r.submit(job(s, xy, 1, true)), "dropped: the thread takes the next job");
+    }
+  }
+
+  @Test
+  void theSelectedVesiclesPathIsALineThroughTheNodesItVisited() throws Exception {
+    Snapshot s = run(4)[4];
+    int n = s.nodeCount();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    java.util.Arrays.fill(x, -1000); // every node off screen but three
+    java.util.Arrays.fill(y, -1000);
+    x[0] = 40;
+    y[0] = 40;
+    x[1] = 240;
+    y[1] = 40;
+    x[2] = 240;
+    y[2] = 160;
+    int pathRgb = 0xd8dee9;
+    VesicleRaster display = new VesicleRaster(W, H);
+    try (VesicleRenderer r = new VesicleRenderer(RGB, 0x101418, 0xffffff, pathRgb)) {
+      VesicleRenderer.Job j =
+          new VesicleRenderer.Job(
+              s, x, y, 1, 4, 1.4, 3.6, 1, true, List.of(), 7, 0, 0, -1, new int[] {0, 1, 2}, W, H);
+      assertTrue(r.submit(j));
+      await(r, display);
+    }
+    int opaquePath = 0xff000000 | pathRgb;
+    // Along both segments, away from the nodes, the line is there; off them, nothing.
+    for (int px = 60; px <= 220; px += 20) {
+      assertEquals(opaquePath, display.pixels()[40 * W + px], "on the first segment at x=" + px);
+      assertEquals(0, display.pixels()[60 * W + px], "below it");
+    }
+    for (int py = 60; py <= 140; py += 20) {
+      assertEquals(opaquePath, display.pixels()[py * W + 240], "on the second at y=" + py);
     }
   }
 }

@@ -1104,7 +1104,12 @@ public final class LabWindow {
       chart.accept(rows);
     }
     if (inspectorPanelItem.isSelected()) {
-      inspector.show(service.nodeDetail(), service.vesicleDetail(), service.vesicleGone());
+      var vesicle = service.vesicleDetail();
+      inspector.show(service.nodeDetail(), vesicle, service.vesicleGone());
+      // The inspected vesicle's path so far, drawn on the graph too.
+      graphView.setVesiclePath(vesicle == null ? null : vesicle.path());
+    } else {
+      graphView.setVesiclePath(null);
     }
     Snapshot s = service.latest();
     if (s != null && s != shown) {

@@ -242,6 +242,132 @@ class GraphViewWindowTest {
   }
 
   @Test
+  void anInspectedVesiclesPathIsDrawnOnTheGraph(FxRobot robot) throws Exception {
+    open(robot, Samples.hello());
+    GraphView gv = gv();
+    step(robot, 8);
+    int[] path = null;
+    for (int attempt = 0; attempt < 20 && path == null; attempt++) {
+      settle();
+      // Pick a free vesicle on screen, as a click on it would.
+      GraphSelection pick =
+          fx(
+              () -> {
+                Snapshot s = gv.drawnSnapshot();
+                for (int q = 0; q < s.vesicleCount(0); q++) {
+                  if (s.vesicleNode(0, q) >= 0) {
+                    return GraphSelection.ofVesicle(0, s.vesicleId(0, q), s.vesicleNode(0, q));
+                  }
+                }
+                return null;
+              });
+      if (pick == null) {
+        step(robot, 2);
+        continue;
+      }
+      robot.interact(() -> gv.select(pick));
+      for (int k = 0; k < 6; k++) {
+        step(robot, 1);
+        var d = fx(() -> window.service().vesicleDetail());
+        if (d != null && d.id() == pick.vesicleId() && moves(d.path()) >= 1) {
+          path = d.path();
+          break;
+        }
+        if (fx(() -> window.service().vesicleGone())) {
+          break;
+        }
+      }
+    }
+    assertNotNull(path, "no inspected vesicle moved in 20 tries");
+    assertTrue(fx(() -> robot.lookup("#inspector").query().isVisible()), "the inspector opened");
+    settle();
+    int[] p = path;
+    WritableImage image = fx(() -> stage.getScene().snapshot(null));
+    BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+    Path out = Samples.moduleDir().resolve("target/screenshots/vesicle-path.png");
+    Files.createDirectories(out.getParent());
+    ImageIO.write(png, "png", out.toFile());
+    // Along each hop, away from its ends, the screen shows the path's colour.
+    int on = 0;
+    int looked = 0;
+    for (int i = 0; i + 1 < p.length; i++) {
+      if (p[i] == p[i + 1]) {
+        continue;
+      }
+      int a = p[i];
+      int b = p[i + 1];
+      for (double t = 0.3; t <= 0.701; t += 0.1) {
+        double lx = fx(() -> gv.nodeX(a)) * (1 - t) + fx(() -> gv.nodeX(b)) * t;
+        double ly = fx(() -> gv.nodeY(a)) * (1 - t) + fx(() -> gv.nodeY(b)) * t;
+        Point2D sc = fx(() -> gv.graphPanel().localToScene(lx, ly));
+        looked++;
+        if (nearAny(png, sc, 0xffffff)) {
+          on++;
+        }
+      }
+    }
+    assertTrue(looked > 0);
+    assertTrue(on >= 0.8 * looked, on + " of " + looked + " points along the path show it");
+    // Clearing the selection (and the inspected vesicle) removes the line.
+    robot.interact(() -> menuItemSelected(robot, "inspectorPanelItem", false));
+    settle();
+    WritableImage after = fx(() -> stage.getScene().snapshot(null));
+    BufferedImage png2 = SwingFXUtils.fromFXImage(after, null);
+    int still = 0;
+    for (int i = 0; i + 1 < p.length; i++) {
+      if (p[i] == p[i + 1]) {
+        continue;
+      }
+      int a = p[i];
+      int b = p[i + 1];
+      double lx = (fx(() -> gv.nodeX(a)) + fx(() -> gv.nodeX(b))) / 2;
+      double ly = (fx(() -> gv.nodeY(a)) + fx(() -> gv.nodeY(b))) / 2;
+      Point2D sc = fx(() -> gv.graphPanel().localToScene(lx, ly));
+      if (png2.getRGB((int) Math.round(sc.getX()), (int) Math.round(sc.getY()))
+          == (0xff000000 | 0xffffff)) {
+        still++;
+      }
+    }
+    assertEquals(0, still, "the path is gone with the inspector");
+  }
+
+  private static int moves(int[] path) {
+    int m = 0;
+    for (int i = 0; i + 1 < path.length; i++) {
+      m += path[i] != path[i + 1] ? 1 : 0;
+    }
+    return m;
+  }
+
+  /** The path colour within a pixel of a point (the line is under 2 px wide). */
+  private static boolean nearAny(BufferedImage png, Point2D c, int rgb) {
+    int x0 = (int) Math.round(c.getX());
+    int y0 = (int) Math.round(c.getY());
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        if (near(png.getRGB(x0 + dx, y0 + dy), rgb, 6)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void menuItemSelected(FxRobot robot, String id, boolean on) {
+    javafx.scene.control.MenuBar bar =
+        robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+    for (var m : bar.getMenus()) {
+      for (var item : m.getItems()) {
+        if (id.equals(item.getId()) && item instanceof javafx.scene.control.CheckMenuItem c) {
+          c.setSelected(on);
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no menu item " + id);
+  }
+
+  @Test
   void clickingANodeSelectsItAndTheInspectorShowsIt(FxRobot robot) throws Exception {
     open(robot, Samples.hello());
     GraphView gv = gv();
