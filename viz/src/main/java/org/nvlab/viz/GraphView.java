@@ -411,6 +411,9 @@ public final class GraphView extends Region {
     coloursDue = true;
     lastColours = Long.MIN_VALUE / 2;
     legendDirty = true;
+    if (current != null) {
+      updateBanner(current);
+    }
   }
 
   /**
@@ -1036,6 +1039,9 @@ public final class GraphView extends Region {
       } else if (!showsDensityOf(s)) {
         text = "Computing the density of '" + wanted + "'...";
       }
+    }
+    if (text == null && overlay != null) {
+      text = "Node colours: the " + overlayLabel + ", the Kernel tab's preview";
     }
     String shown = text == null ? "" : text;
     if (!shown.equals(banner.getText()) || banner.isVisible() != (text != null)) {

@@ -1308,8 +1308,8 @@ public final class LabWindow {
     }
     String label =
         preview.shownProperty().get() == org.nvlab.viz.editor.KernelPreviewModel.Shown.STATIONARY
-            ? "kernel: stationary \u03c0"
-            : "kernel: P(hop from " + preview.selectedNodeProperty().get() + ")";
+            ? "kernel's stationary distribution \u03c0"
+            : "kernel's P(one hop from node " + preview.selectedNodeProperty().get() + ")";
     graphView.setNodeOverlay(label, values);
   }
 

@@ -567,7 +567,11 @@ class GraphViewWindowTest {
     waitFor(5, () -> "kernelTab".equals(fx(this::selectedTab)));
     waitFor(10, () -> fx(gv::nodeOverlayLabel) != null);
     int from = fx(() -> window.editors().kernelPreview().selectedNodeProperty().get());
-    assertEquals("kernel: P(hop from " + from + ")", fx(gv::nodeOverlayLabel));
+    assertEquals("kernel's P(one hop from node " + from + ")", fx(gv::nodeOverlayLabel));
+    assertEquals(
+        "Node colours: the kernel's P(one hop from node " + from + "), the Kernel tab's preview",
+        fx(gv::bannerText),
+        "the banner says what the colours are");
     waitFor(5, () -> levelsShowPreview(gv));
 
     // A click on a node makes it the preview's start node.
@@ -575,7 +579,8 @@ class GraphViewWindowTest {
     List<Integer> free = clickableNodes();
     int node = free.stream().filter(i -> i != from).findFirst().orElseThrow();
     robot.clickOn(screen(node), MouseButton.PRIMARY);
-    waitFor(5, () -> ("kernel: P(hop from " + node + ")").equals(fx(gv::nodeOverlayLabel)));
+    waitFor(
+        5, () -> ("kernel's P(one hop from node " + node + ")").equals(fx(gv::nodeOverlayLabel)));
     waitFor(5, () -> levelsShowPreview(gv));
 
     // Another tab clears the overlay, and the nodes show activations again.
@@ -586,14 +591,16 @@ class GraphViewWindowTest {
     // Back to the kernel; hiding the editors (the toolbar's toggle) clears it too, and showing
     // them again on the Kernel tab brings it back.
     robot.clickOn("#kernelTab");
-    waitFor(5, () -> ("kernel: P(hop from " + node + ")").equals(fx(gv::nodeOverlayLabel)));
+    waitFor(
+        5, () -> ("kernel's P(one hop from node " + node + ")").equals(fx(gv::nodeOverlayLabel)));
     robot.clickOn("#editorsToggle");
     waitFor(5, () -> !fx(() -> window.editing().showItem().isSelected()));
     waitFor(5, () -> fx(gv::nodeOverlayLabel) == null);
     waitFor(5, () -> levelsFollowActivation(gv) && !levelsShowPreview(gv));
     robot.clickOn("#editorsToggle");
     waitFor(5, () -> fx(() -> window.editing().showItem().isSelected()));
-    waitFor(5, () -> ("kernel: P(hop from " + node + ")").equals(fx(gv::nodeOverlayLabel)));
+    waitFor(
+        5, () -> ("kernel's P(one hop from node " + node + ")").equals(fx(gv::nodeOverlayLabel)));
     waitFor(5, () -> levelsShowPreview(gv));
   }
 
