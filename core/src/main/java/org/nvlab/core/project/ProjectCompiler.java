@@ -100,12 +100,57 @@ public final class ProjectCompiler {
     return false;
   }
 
+  /**
+   * Heap a host network takes per node and per edge (graph CSR both ways, weights and their initial
+   * copy, the host's per-node state), with room to spare: a network that would not fit is refused
+   * before it is built, with its size and the memory there is, instead of failing half-way.
+   */
+  static final long BYTES_PER_NODE = 160;
+
+  static final long BYTES_PER_EDGE = 40;
+
+  /** False (with a problem) when the network would not fit in the memory this JVM has left. */
+  private boolean fitsInMemory(HostSpec hs) {
+    double[] size = ProjectReader.size(hs.graph());
+    double need = size[0] * BYTES_PER_NODE + size[1] * BYTES_PER_EDGE;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (need <= free) {
+      return true;
+    }
+    problem(
+        "/host/graph",
+        String.format(
+            java.util.Locale.ROOT,
+            "a network of %,.0f nodes and up to %,.0f edges needs about %s of memory; %s is free"
+                + " (give Java more, e.g. NVLAB_JAVA_OPTS=-Xmx%dg, or use a smaller network)",
+            size[0],
+            size[1],
+            megabytes(need),
+            megabytes(free),
+            Math.max(2, (long) Math.ceil(2 * need / 1e9))));
+    return false;
+  }
+
+  private static String megabytes(double bytes) {
+    return bytes >= 1e9
+        ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9)
+        : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
+  }
+
   private CompiledProject build() {
     HostSpec hs = spec.host();
+    if (!fitsInMemory(hs)) {
+      return null;
+    }
     try {
       graph = buildGraph(hs);
     } catch (IllegalArgumentException e) {
       problem("/host/graph", e.getMessage());
+      return null;
+    } catch (OutOfMemoryError e) {
+      // One large array could not be had: nothing was kept, the lab goes on.
+      problem("/host/graph", "ran out of memory building the network (" + e.getMessage() + ")");
       return null;
     }
     n = graph.nodeCount();
@@ -113,7 +158,14 @@ public final class ProjectCompiler {
         (long) n * hs.memoryDim(), "/host/memoryDim", "the memory traces (nodes x memoryDim)")) {
       return null;
     }
-    Host host = buildHost(hs);
+    Host host;
+    try {
+      host = buildHost(hs);
+    } catch (OutOfMemoryError e) {
+      graph = null;
+      problem("/host", "ran out of memory building the host network (" + e.getMessage() + ")");
+      return null;
+    }
     if (host == null) {
       return null;
     }

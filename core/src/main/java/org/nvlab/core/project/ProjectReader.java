@@ -551,36 +551,19 @@ public final class ProjectReader {
       double p,
       int degree,
       double[][] edges) {
-    long n;
-    double m;
-    switch (builder) {
-      case "layered" -> {
-        n = 0;
-        m = 0;
-        for (int k = 0; k < layers.length; k++) {
-          n += layers[k];
-          if (k > 0) {
-            m += (double) layers[k - 1] * layers[k];
-          }
-        }
-      }
-      case "grid" -> {
-        n = (long) width * height;
-        m = n * (diagonal ? 8.0 : 4.0);
-      }
-      case "erdos-renyi" -> {
-        n = nodes;
-        m = (double) n * (n - 1) * p;
-      }
-      case "fixed-out-degree" -> {
-        n = nodes;
-        m = (double) n * degree;
-      }
-      default -> {
-        n = nodes;
-        m = edges == null ? 0 : edges.length;
-      }
-    }
+    double[] size =
+        size(
+            builder,
+            layers,
+            width,
+            height,
+            diagonal,
+            nodes,
+            p,
+            degree,
+            edges == null ? 0 : edges.length);
+    long n = (long) size[0];
+    double m = size[1];
     if (n > MAX_NODES) {
       o.problem("", "would have " + n + " nodes; the lab's limit is " + MAX_NODES);
     } else if (m > MAX_EDGES) {
@@ -591,6 +574,67 @@ public final class ProjectReader {
               + " edges; the lab's limit is "
               + MAX_EDGES);
     }
+  }
+
+  /**
+   * The nodes and (at most, or expected for a random graph) edges a graph spec will produce, before
+   * anything is built: {nodes, edges}. A layered graph counts the node pairs its builder examines,
+   * whatever the density.
+   */
+  static double[] size(GraphSpec g) {
+    return size(
+        g.builder(),
+        g.layers(),
+        g.width(),
+        g.height(),
+        g.diagonal(),
+        g.nodes(),
+        g.p(),
+        g.degree(),
+        g.edges() == null ? 0 : g.edges().length);
+  }
+
+  private static double[] size(
+      String builder,
+      int[] layers,
+      int width,
+      int height,
+      boolean diagonal,
+      int nodes,
+      double p,
+      int degree,
+      int edgeCount) {
+    double n;
+    double m;
+    switch (builder) {
+      case "layered" -> {
+        n = 0;
+        m = 0;
+        for (int k = 0; k < (layers == null ? 0 : layers.length); k++) {
+          n += layers[k];
+          if (k > 0) {
+            m += (double) layers[k - 1] * layers[k];
+          }
+        }
+      }
+      case "grid" -> {
+        n = (double) width * height;
+        m = n * (diagonal ? 8.0 : 4.0);
+      }
+      case "erdos-renyi" -> {
+        n = nodes;
+        m = n * (n - 1) * p;
+      }
+      case "fixed-out-degree" -> {
+        n = nodes;
+        m = n * degree;
+      }
+      default -> {
+        n = nodes;
+        m = edgeCount;
+      }
+    }
+    return new double[] {n, m};
   }
 
   /** The node count a graph spec will produce (to check per-node lists while reading). */

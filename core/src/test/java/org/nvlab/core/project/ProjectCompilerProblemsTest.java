@@ -31,6 +31,17 @@ class ProjectCompilerProblemsTest {
   }
 
   @Test
+  void aNetworkTooLargeForTheMemoryLeftIsRefusedBeforeItIsBuilt() {
+    // 90 million nodes are within the format's limit (10^8) but need ~14 GB; the tests run in
+    // 2 GB. The compiler says so instead of running out of memory half-way.
+    String json =
+        set(BASE, "/host/graph", "{\"builder\": \"erdos-renyi\", \"nodes\": 90000000, \"p\": 0}");
+    json = remove(json, "/host/inputs");
+    List<Problem> problems = problems(json);
+    assertHasProblem(problems, "/host/graph", "90,000,000 nodes", "needs about", "is free", "-Xmx");
+  }
+
+  @Test
   void aCascadeToATypeThatDoesNotExistNamesTheMissingType() {
     String json = set(BASE, RELEASE, "{\"kind\": \"cascade\", \"child\": \"ghost\"}");
     assertOnlyProblem(problems(json), RELEASE + "/child", "no vesicle type is named 'ghost'");
