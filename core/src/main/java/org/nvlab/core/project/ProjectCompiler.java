@@ -70,7 +70,19 @@ public final class ProjectCompiler {
 
   public static CompiledProject compile(ProjectSpec spec, String file) throws ProjectException {
     ProjectCompiler c = new ProjectCompiler(spec, file);
-    CompiledProject p = c.build();
+    CompiledProject p;
+    try {
+      p = c.build();
+    } catch (OutOfMemoryError e) {
+      // A dimension or table too large for the heap: the arrays being made are dropped with this
+      // compiler, and the lab goes on with a message instead of dying.
+      c.problem(
+          "",
+          "ran out of memory compiling the project ("
+              + e.getMessage()
+              + "): a dimension, a table or the network is too large for the memory this run has");
+      p = null;
+    }
     if (!c.problems.isEmpty()) {
       throw new ProjectException(c.problems);
     }
