@@ -76,7 +76,16 @@ public final class InspectorPanel extends ScrollPane {
     vesicleTitle.getStyleClass().add("section-title");
     vesicleTitle.setId("vesicleTitle");
     hereTitle.getStyleClass().add("hint");
-    HBox pick = new HBox(6, nodeTitle, nodeField, new Label("(Enter; or click a node)"));
+    // The title never shrinks; the hint goes first when the panel is narrow (it is a tooltip too).
+    nodeTitle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    nodeField.setMinWidth(60);
+    nodeField.setTooltip(
+        new javafx.scene.control.Tooltip("A node number, then Enter; or click a node"));
+    Label hint = new Label("Enter, or click a node");
+    hint.getStyleClass().add("hint");
+    hint.setMinWidth(0);
+    HBox pick = new HBox(6, nodeTitle, nodeField, hint);
+    pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     VBox box = new VBox(8, pick, nodeGrid, hereTitle, here, vesicleTitle, vesicleGrid);
     box.setPadding(new Insets(8));
     VBox.setVgrow(here, Priority.SOMETIMES);
