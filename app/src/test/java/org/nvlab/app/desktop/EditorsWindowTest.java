@@ -3,15 +3,16 @@ package org.nvlab.app.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nvlab.app.desktop.FxTests.fx;
+import static org.nvlab.app.desktop.FxTests.text;
+import static org.nvlab.app.desktop.FxTests.waitFor;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -32,7 +33,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The editors in the real window (headless, see app/pom.xml): an invalid kernel expression shows
@@ -276,11 +276,6 @@ class EditorsWindowTest {
                 && fx(() -> window().editing().document()) != null);
   }
 
-  private static String text(FxRobot robot, String query) throws Exception {
-    Node node = robot.lookup(query).query();
-    return fx(() -> ((Label) node).getText());
-  }
-
   private String menuText(FxRobot robot, String id) throws Exception {
     return fx(
         () ->
@@ -289,14 +284,6 @@ class EditorsWindowTest {
                 .findFirst()
                 .get()
                 .getText());
-  }
-
-  private static <T> T fx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-  }
-
-  private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 
   private static BufferedImage toBufferedImage(WritableImage image) {

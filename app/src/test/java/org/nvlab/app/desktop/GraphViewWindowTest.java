@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.nvlab.app.desktop.FxTests.fx;
+import static org.nvlab.app.desktop.FxTests.menuItem;
+import static org.nvlab.app.desktop.FxTests.waitFor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -47,7 +49,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The graph view in the real window (headless through Monocle, see app/pom.xml): vesicles glide
@@ -309,7 +310,7 @@ class GraphViewWindowTest {
     assertTrue(looked > 0);
     assertTrue(on >= 0.8 * looked, on + " of " + looked + " points along the path show it");
     // Clearing the selection (and the inspected vesicle) removes the line.
-    robot.interact(() -> menuItemSelected(robot, "inspectorPanelItem", false));
+    robot.interact(() -> menuItem(robot, "inspectorPanelItem").setSelected(false));
     settle();
     WritableImage after = fx(() -> stage.getScene().snapshot(null));
     BufferedImage png2 = SwingFXUtils.fromFXImage(after, null);
@@ -351,20 +352,6 @@ class GraphViewWindowTest {
       }
     }
     return false;
-  }
-
-  private void menuItemSelected(FxRobot robot, String id, boolean on) {
-    javafx.scene.control.MenuBar bar =
-        robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-    for (var m : bar.getMenus()) {
-      for (var item : m.getItems()) {
-        if (id.equals(item.getId()) && item instanceof javafx.scene.control.CheckMenuItem c) {
-          c.setSelected(on);
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no menu item " + id);
   }
 
   @Test
@@ -1104,13 +1091,5 @@ class GraphViewWindowTest {
       Thread.sleep(25);
     }
     fail("the graph view kept drawing for 10 s");
-  }
-
-  private static <T> T fx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-  }
-
-  private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 }

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nvlab.app.desktop.FxTests.fx;
+import static org.nvlab.app.desktop.FxTests.text;
+import static org.nvlab.app.desktop.FxTests.waitFor;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -41,7 +42,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, driven as a person would (headless through Monocle; see app/pom.xml): open the
@@ -286,19 +286,6 @@ class LabWindowTest {
   private static long number(String text) {
     String n = text.substring(text.lastIndexOf(' ') + 1);
     return n.equals("-") ? -1 : Long.parseLong(n);
-  }
-
-  private static String text(FxRobot robot, String query) throws Exception {
-    Node node = robot.lookup(query).query();
-    return fx(() -> node instanceof Label l ? l.getText() : ((Button) node).getText());
-  }
-
-  private static <T> T fx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-  }
-
-  private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 
   private static BufferedImage toBufferedImage(WritableImage image) {

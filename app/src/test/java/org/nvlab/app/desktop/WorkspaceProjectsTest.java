@@ -3,18 +3,19 @@ package org.nvlab.app.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nvlab.app.desktop.FxTests.fx;
+import static org.nvlab.app.desktop.FxTests.menuItem;
+import static org.nvlab.app.desktop.FxTests.waitFor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -362,19 +363,6 @@ class WorkspaceProjectsTest {
 
   // ---------------------------------------------------------------------------------- helpers
 
-  private static CheckMenuItem menuItem(FxRobot robot, String id) {
-    javafx.scene.control.MenuBar bar =
-        robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-    for (var menu : bar.getMenus()) {
-      for (var item : menu.getItems()) {
-        if (id.equals(item.getId())) {
-          return (CheckMenuItem) item;
-        }
-      }
-    }
-    throw new AssertionError("no menu item " + id);
-  }
-
   private static Node button(DialogPane dialog, String text) throws Exception {
     return fx(
         () -> {
@@ -395,13 +383,5 @@ class WorkspaceProjectsTest {
 
   private String message() throws Exception {
     return fx(() -> ((Label) stage.getScene().lookup("#messageLabel")).getText());
-  }
-
-  private static <T> T fx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-  }
-
-  private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
   }
 }
