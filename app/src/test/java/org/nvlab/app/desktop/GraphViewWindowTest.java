@@ -864,33 +864,25 @@ class GraphViewWindowTest {
    * well above green. The activation scale (blue-white-red) and the type colours have none.
    */
   private static int heatPixels(WritableImage image) {
-    PixelReader r = image.getPixelReader();
-    int count = 0;
-    for (int y = 0; y < (int) image.getHeight(); y++) {
-      for (int x = 0; x < (int) image.getWidth(); x++) {
-        int argb = r.getArgb(x, y);
-        int red = (argb >> 16) & 0xff;
-        int green = (argb >> 8) & 0xff;
-        int blue = argb & 0xff;
-        if (red > green + 50 && blue > green + 50) {
-          count++;
-        }
-      }
-    }
-    return count;
+    return countPixels(image, (red, green, blue) -> red > green + 50 && blue > green + 50);
   }
 
   /** Pixels of the activation scale's blue end: blue well above red and green. */
   private static int bluePixels(WritableImage image) {
+    return countPixels(image, (red, green, blue) -> blue > red + 80 && blue > green + 40);
+  }
+
+  private interface RgbTest {
+    boolean test(int red, int green, int blue);
+  }
+
+  private static int countPixels(WritableImage image, RgbTest wanted) {
     PixelReader r = image.getPixelReader();
     int count = 0;
     for (int y = 0; y < (int) image.getHeight(); y++) {
       for (int x = 0; x < (int) image.getWidth(); x++) {
         int argb = r.getArgb(x, y);
-        int red = (argb >> 16) & 0xff;
-        int green = (argb >> 8) & 0xff;
-        int blue = argb & 0xff;
-        if (blue > red + 80 && blue > green + 40) {
+        if (wanted.test((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff)) {
           count++;
         }
       }
