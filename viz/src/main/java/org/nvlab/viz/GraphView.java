@@ -893,6 +893,9 @@ public final class GraphView extends Region {
       gc.fillOval(x, y - 4, 8, 8);
       gc.setFill(Palette.TEXT);
       String label = s.typeNames().get(k) + "  " + s.population(k);
+      if (s.vesicleCount(k) < s.population(k)) {
+        label += String.format(Locale.ROOT, " (%,d drawn)", s.vesicleCount(k));
+      }
       gc.fillText(label, x + 13, y);
       x += 13 + textWidth(label) + 18;
     }

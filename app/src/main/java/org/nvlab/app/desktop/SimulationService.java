@@ -54,8 +54,11 @@ import org.nvlab.core.record.SnapshotMaker;
  * folder rather than rewinding it.
  */
 public final class SimulationService implements AutoCloseable {
-  /** Vesicle locations kept per type in a snapshot; beyond this the view shows a sample. */
-  public static final int MAX_VESICLES_PER_TYPE = 10_000;
+  /**
+   * Vesicles kept per type in a snapshot: every one up to this many (the graph view draws 100,000
+   * within its frame budget, docs/performance.md); beyond it the view shows this many and says so.
+   */
+  public static final int MAX_VESICLES_PER_TYPE = 100_000;
 
   /** The shortest interval between two snapshots while playing (about 120 per second). */
   public static final long PUBLISH_NANOS = 8_000_000L;
