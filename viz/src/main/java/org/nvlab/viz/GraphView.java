@@ -854,7 +854,7 @@ public final class GraphView extends Region {
    * rows and columns that changed) and its positions answer clicks. True when one was shown.
    */
   private boolean takeVesicleFrame() {
-    if (raster == null) {
+    if (raster == null || !renderer.ready()) {
       return false;
     }
     boolean[] shown = {false};
@@ -862,12 +862,16 @@ public final class GraphView extends Region {
         b -> {
           VesicleRenderer.Done d = renderer.take(raster);
           if (d == null) {
-            return javafx.geometry.Rectangle2D.EMPTY;
+            return javafx.geometry.Rectangle2D.EMPTY; // drawn for a size the view no longer has
           }
           shown[0] = true;
           lastRasterNanos = d.drawNanos();
           vesicleFrames++;
-          return null; // the whole image: the changed box is most of it while vesicles move
+          // Only the box that changed goes to the render thread.
+          int[] box = renderer.lastCopied();
+          return box[2] > box[0] && box[3] > box[1]
+              ? new javafx.geometry.Rectangle2D(box[0], box[1], box[2] - box[0], box[3] - box[1])
+              : javafx.geometry.Rectangle2D.EMPTY;
         });
     return shown[0];
   }

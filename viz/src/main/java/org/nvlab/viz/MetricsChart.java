@@ -270,27 +270,6 @@ public final class MetricsChart extends StackPane {
     return rows;
   }
 
-  /** Writes the chart as a PNG of the given size (FX thread; see {@link #pngWriter}). */
-  public void exportPng(Path file, int width, int height) throws IOException {
-    try {
-      pngWriter(width, height).write(file, null);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Writes the data behind the chart at full resolution: {@code tick,<line>,<line>...}, one row per
-   * tick received, empty where a line has no value (FX thread; see {@link #csvWriter}).
-   */
-  public void exportCsv(Path file) throws IOException {
-    try {
-      csvWriter().write(file, null);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Writes an export into a file, on any thread; reports progress, stops when interrupted. */
   public interface Export {
     /**

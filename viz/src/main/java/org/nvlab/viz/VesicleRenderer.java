@@ -90,6 +90,7 @@ final class VesicleRenderer implements AutoCloseable {
   private final Thread thread;
   private VesicleRaster back = new VesicleRaster(1, 1);
   private VesicleLayer shown; // FX thread: the layer of the frame on screen
+  private int[] lastCopied = {0, 0, 0, 0}; // FX thread
   private boolean busy; // FX thread: a job was submitted and not taken yet
   private volatile boolean closed;
 
@@ -139,21 +140,24 @@ final class VesicleRenderer implements AutoCloseable {
     if (display.width() != d.width() || display.height() != d.height()) {
       return null;
     }
-    back.copyInto(display);
+    lastCopied = back.copyInto(display);
     shown = d.layer();
     return d;
+  }
+
+  /** True when a finished frame waits to be taken (FX thread). */
+  boolean ready() {
+    return done.get() != null;
+  }
+
+  /** The box {x0, y0, x1, y1} the last {@link #take} changed in the display (FX thread). */
+  int[] lastCopied() {
+    return lastCopied;
   }
 
   /** The layer of the frame on screen (its vesicle positions), or null before the first (FX). */
   VesicleLayer shown() {
     return shown;
-  }
-
-  /** Forgets the frame on screen (the view was cleared); FX thread. */
-  void forgetShown() {
-    if (shown != null && !busy) {
-      shown.forget();
-    }
   }
 
   private void loop() {

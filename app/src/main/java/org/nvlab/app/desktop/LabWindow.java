@@ -1322,13 +1322,9 @@ public final class LabWindow {
       return;
     }
     editors.kernelPreview().selectedNodeProperty().set(sel.node());
+    inspectNode(sel.node());
     if (sel.isVesicle()) {
-      inspectorPanelItem.setSelected(true);
-      inspector.pickNode(sel.node());
-      service.inspectNode(sel.node());
       service.inspectVesicle(sel.vesicleId());
-    } else {
-      inspectNode(sel.node());
     }
   }
 

@@ -160,24 +160,13 @@ public final class ProjectCompiler {
     } catch (IllegalArgumentException e) {
       problem("/host/graph", e.getMessage());
       return null;
-    } catch (OutOfMemoryError e) {
-      // One large array could not be had: nothing was kept, the lab goes on.
-      problem("/host/graph", "ran out of memory building the network (" + e.getMessage() + ")");
-      return null;
     }
     n = graph.nodeCount();
     if (!fits(
         (long) n * hs.memoryDim(), "/host/memoryDim", "the memory traces (nodes x memoryDim)")) {
       return null;
     }
-    Host host;
-    try {
-      host = buildHost(hs);
-    } catch (OutOfMemoryError e) {
-      graph = null;
-      problem("/host", "ran out of memory building the host network (" + e.getMessage() + ")");
-      return null;
-    }
+    Host host = buildHost(hs);
     if (host == null) {
       return null;
     }
