@@ -17,10 +17,12 @@ import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.random.RngStream;
 import org.nvlab.core.record.MetricsRecorder;
-import org.nvlab.core.record.StateDigest;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.state.StateDigest;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
+import org.nvlab.core.vocabulary.DeathCause;
+import org.nvlab.core.vocabulary.Metric;
+import org.nvlab.core.vocabulary.SeriesName;
 
 /**
  * The facade: load a project, step it, record its metrics, hash its state.
@@ -67,24 +69,28 @@ public final class Simulation implements AutoCloseable {
     releasedSeries = new int[k];
     for (int t = 0; t < k; t++) {
       String name = project.types()[t].name();
-      popSeries[t] = metrics.series("population." + name);
-      birthSeries[t] = metrics.series("births." + name);
-      for (DeathCause c : DeathCause.values()) {
-        deathSeries[t][c.ordinal()] = metrics.series("deaths." + c.label() + "." + name);
+      popSeries[t] = metrics.series(SeriesName.of(Metric.POPULATION, name));
+      birthSeries[t] = metrics.series(SeriesName.of(Metric.BIRTHS, name));
+      for (DeathCause c : DeathCause.ALL) {
+        deathSeries[t][c.ordinal()] = metrics.series(SeriesName.deaths(c, name));
       }
-      dockSeries[t] = metrics.series("dockings." + name);
-      releaseSeries[t] = metrics.series("releases." + name);
-      releasedSeries[t] = metrics.series("released_payload." + name);
+      dockSeries[t] = metrics.series(SeriesName.of(Metric.DOCKINGS, name));
+      releaseSeries[t] = metrics.series(SeriesName.of(Metric.RELEASES, name));
+      releasedSeries[t] = metrics.series(SeriesName.of(Metric.RELEASED_PAYLOAD, name));
     }
-    activationSeries = metrics.series("mean_activation");
-    gammaSeries = metrics.series("mean_abs_gamma");
-    betaSeries = metrics.series("mean_abs_beta");
-    gateSeries = metrics.series("mean_gate");
-    spikeSeries = host instanceof LifNetwork ? metrics.series("spike_rate") : -1;
-    memorySeries = host.memoryDim() > 0 ? metrics.series("mean_memory_norm") : -1;
-    lossSeries = host.hasTask() ? metrics.series("loss") : -1;
+    activationSeries = metrics.series(SeriesName.of(Metric.MEAN_ACTIVATION));
+    gammaSeries = metrics.series(SeriesName.of(Metric.MEAN_ABS_GAMMA));
+    betaSeries = metrics.series(SeriesName.of(Metric.MEAN_ABS_BETA));
+    gateSeries = metrics.series(SeriesName.of(Metric.MEAN_GATE));
+    spikeSeries =
+        host instanceof LifNetwork ? metrics.series(SeriesName.of(Metric.SPIKE_RATE)) : -1;
+    memorySeries =
+        host.memoryDim() > 0 ? metrics.series(SeriesName.of(Metric.MEAN_MEMORY_NORM)) : -1;
+    lossSeries = host.hasTask() ? metrics.series(SeriesName.of(Metric.LOSS)) : -1;
     rewardSeries =
-        project.reward() != null || project.rewardFromTask() ? metrics.series("reward") : -1;
+        project.reward() != null || project.rewardFromTask()
+            ? metrics.series(SeriesName.of(Metric.REWARD))
+            : -1;
   }
 
   /** Reads, checks and compiles a project folder or file. */

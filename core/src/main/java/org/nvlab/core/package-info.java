@@ -1,6 +1,10 @@
 /**
- * The Neuro-Vesicles engine. {@link org.nvlab.core.Simulation} is the facade: load a project, step
- * it, record metrics, hash its state. Pure Java: nothing here imports JavaFX, GraphStream, Spark,
- * or the viz and app modules (an ArchUnit test enforces it).
+ * The Neuro-Vesicles engine's facade: {@link org.nvlab.core.Simulation} loads a project, steps it,
+ * records metrics and hashes its state. Pure Java, like all of core: no JavaFX, GraphStream, Spark,
+ * database or app code anywhere in it.
+ *
+ * <p>May import: {@code core.graph}, {@code core.host}, {@code core.process}, {@code core.project},
+ * {@code core.random}, {@code core.record}, {@code core.state}, {@code core.vesicle}, {@code
+ * core.vocabulary}.
  */
 package org.nvlab.core;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nvlab.core.record.MetricsRecorder;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /** Births minus deaths equals the population at every tick, for every type and cause mix. */
 class PopulationBalanceTest {

@@ -1,7 +1,9 @@
 package org.nvlab.viz;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +17,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import org.nvlab.core.record.MetricRows;
+import org.nvlab.core.vocabulary.DeathCause;
+import org.nvlab.core.vocabulary.Metric;
+import org.nvlab.core.vocabulary.SeriesName;
 
 /**
  * The run's charts, one per tab: population per type, births and deaths by cause, dockings and
@@ -23,8 +28,6 @@ import org.nvlab.core.record.MetricRows;
  * metrics ({@link #accept}), FX thread only; a chart a project has nothing for is disabled.
  */
 public final class ChartsPanel extends BorderPane {
-  private static final String[] CAUSES = {"expired", "hazard", "docked", "absorbed", "capped"};
-
   private final TabPane tabs = new TabPane();
   private final List<MetricsChart> charts;
   private final Label status = new Label();
@@ -36,34 +39,32 @@ public final class ChartsPanel extends BorderPane {
       };
 
   public ChartsPanel() {
-    String[] labels = new String[CAUSES.length + 1];
-    String[] prefixes = new String[CAUSES.length + 1];
-    labels[0] = "births";
-    prefixes[0] = "births.";
-    for (int c = 0; c < CAUSES.length; c++) {
-      labels[c + 1] = "deaths: " + CAUSES[c];
-      prefixes[c + 1] = "deaths." + CAUSES[c] + ".";
+    List<String> labels = new ArrayList<>(List.of(Metric.BIRTHS.id()));
+    List<Predicate<SeriesName>> tests = new ArrayList<>(List.of(s -> s.metric() == Metric.BIRTHS));
+    for (DeathCause c : DeathCause.ALL) {
+      labels.add("deaths: " + c.label());
+      tests.add(s -> s.cause() == c);
     }
     charts =
         List.of(
             new MetricsChart(
-                "Population by type", "vesicles", MetricsChart.perSeries("population.")),
+                "Population by type", "vesicles", MetricsChart.perType(Metric.POPULATION)),
             new MetricsChart(
                 "Births and deaths by cause (all types)",
                 "per tick",
-                MetricsChart.sums(labels, prefixes)),
-            new MetricsChart("Dockings by type", "per tick", MetricsChart.perSeries("dockings.")),
+                MetricsChart.sums(labels, tests)),
+            new MetricsChart("Dockings by type", "per tick", MetricsChart.perType(Metric.DOCKINGS)),
             new MetricsChart(
                 "Modulation",
                 "mean over nodes",
                 MetricsChart.series(
-                    "mean_activation",
-                    "mean_abs_gamma",
-                    "mean_abs_beta",
-                    "mean_gate",
-                    "mean_memory_norm",
-                    "spike_rate")),
-            new MetricsChart("Task", "value", MetricsChart.series("loss", "reward")));
+                    Metric.MEAN_ACTIVATION,
+                    Metric.MEAN_ABS_GAMMA,
+                    Metric.MEAN_ABS_BETA,
+                    Metric.MEAN_GATE,
+                    Metric.MEAN_MEMORY_NORM,
+                    Metric.SPIKE_RATE)),
+            new MetricsChart("Task", "value", MetricsChart.series(Metric.LOSS, Metric.REWARD)));
     String[] tabNames = {"Population", "Births/deaths", "Docking", "Modulation", "Task"};
     String[] ids = {"population", "births", "docking", "modulation", "task"};
     for (int i = 0; i < charts.size(); i++) {

@@ -40,7 +40,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.nvlab.core.graph.Graph;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 
 /**
  * The host network and its vesicles, live: GraphStream draws the graph (deterministic layout, node

@@ -14,7 +14,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.nvlab.core.record.Inspection;
+import org.nvlab.core.snapshot.NodeDetail;
+import org.nvlab.core.snapshot.VesicleDetail;
 
 /**
  * The inspector: the state of one node (activation, error, gain and bias modulation, plasticity
@@ -26,14 +27,14 @@ import org.nvlab.core.record.Inspection;
 public final class InspectorPanel extends ScrollPane {
   private final TextField nodeField = new TextField();
   private final GridPane nodeGrid = grid();
-  private final ListView<Inspection.Here> here = new ListView<>();
+  private final ListView<NodeDetail.Here> here = new ListView<>();
   private final Label hereTitle = new Label("Vesicles here");
   private final GridPane vesicleGrid = grid();
   private final Label vesicleTitle = new Label("Vesicle: none picked");
   private IntConsumer onNode = n -> {};
   private LongConsumer onVesicle = id -> {};
-  private Inspection.NodeDetail shownNode;
-  private Inspection.VesicleDetail shownVesicle;
+  private NodeDetail shownNode;
+  private VesicleDetail shownVesicle;
   private boolean shownGone;
 
   public InspectorPanel() {
@@ -55,7 +56,7 @@ public final class InspectorPanel extends ScrollPane {
         v ->
             new ListCell<>() {
               @Override
-              protected void updateItem(Inspection.Here h, boolean empty) {
+              protected void updateItem(NodeDetail.Here h, boolean empty) {
                 super.updateItem(h, empty);
                 setText(
                     empty || h == null
@@ -113,7 +114,7 @@ public final class InspectorPanel extends ScrollPane {
   }
 
   /** Shows the newest details (FX thread); unchanged details are not redrawn. */
-  public void show(Inspection.NodeDetail node, Inspection.VesicleDetail vesicle, boolean gone) {
+  public void show(NodeDetail node, VesicleDetail vesicle, boolean gone) {
     if (node != shownNode) {
       showNode(node);
     }
@@ -127,7 +128,7 @@ public final class InspectorPanel extends ScrollPane {
     nodeField.setText(node < 0 ? "" : Integer.toString(node));
   }
 
-  private void showNode(Inspection.NodeDetail d) {
+  private void showNode(NodeDetail d) {
     shownNode = d;
     nodeGrid.getChildren().clear();
     if (d == null) {
@@ -154,14 +155,14 @@ public final class InspectorPanel extends ScrollPane {
         "Vesicles here: "
             + d.hereCount()
             + (d.hereCount() > d.here().size() ? " (first " + d.here().size() + " listed)" : ""));
-    Inspection.Here picked = here.getSelectionModel().getSelectedItem();
+    NodeDetail.Here picked = here.getSelectionModel().getSelectedItem();
     here.getItems().setAll(d.here());
     if (picked != null && d.here().contains(picked)) {
       here.getSelectionModel().select(picked);
     }
   }
 
-  private void showVesicle(Inspection.VesicleDetail v, boolean gone) {
+  private void showVesicle(VesicleDetail v, boolean gone) {
     shownVesicle = v;
     shownGone = gone;
     vesicleGrid.getChildren().clear();
@@ -236,15 +237,15 @@ public final class InspectorPanel extends ScrollPane {
   }
 
   /** The detail shown now (for tests). */
-  public Inspection.NodeDetail shownNode() {
+  public NodeDetail shownNode() {
     return shownNode;
   }
 
-  public Inspection.VesicleDetail shownVesicle() {
+  public VesicleDetail shownVesicle() {
     return shownVesicle;
   }
 
-  public ListView<Inspection.Here> hereList() {
+  public ListView<NodeDetail.Here> hereList() {
     return here;
   }
 }

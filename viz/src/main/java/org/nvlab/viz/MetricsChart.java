@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.animation.PauseTransition;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -28,6 +29,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.nvlab.core.record.MetricRows;
+import org.nvlab.core.vocabulary.Metric;
+import org.nvlab.core.vocabulary.SeriesName;
 
 /**
  * A live chart of a run's metrics (JFreeChart in a {@link ChartViewer}): every tick arrives (as
@@ -84,45 +87,52 @@ public final class MetricsChart extends StackPane {
     repaint.setOnFinished(e -> flush());
   }
 
-  /** Lines, one per series whose name starts with {@code prefix}, labelled by the rest. */
-  public static Function<List<String>, List<Line>> perSeries(String prefix) {
+  /** Lines, one per vesicle type the run records {@code metric} for, labelled by the type. */
+  public static Function<List<String>, List<Line>> perType(Metric metric) {
     return names -> {
       List<Line> out = new ArrayList<>();
       for (String n : names) {
-        if (n.startsWith(prefix)) {
-          out.add(new Line(n.substring(prefix.length()), List.of(n)));
+        SeriesName s = SeriesName.parse(n);
+        if (s != null && s.metric() == metric) {
+          out.add(new Line(s.type(), List.of(n)));
         }
       }
       return out;
     };
   }
 
-  /** One line per listed series that the run has. */
-  public static Function<List<String>, List<Line>> series(String... wanted) {
+  /** One line per listed metric over nodes that the run has, labelled by its series name. */
+  public static Function<List<String>, List<Line>> series(Metric... wanted) {
     return names -> {
       List<Line> out = new ArrayList<>();
-      for (String w : wanted) {
-        if (names.contains(w)) {
-          out.add(new Line(w, List.of(w)));
+      for (Metric w : wanted) {
+        String n = SeriesName.of(w).text();
+        if (names.contains(n)) {
+          out.add(new Line(n, List.of(n)));
         }
       }
       return out;
     };
   }
 
-  /** One line per label, each the sum of the series whose names start with its prefix. */
-  public static Function<List<String>, List<Line>> sums(String[] labels, String[] prefixes) {
+  /**
+   * One line per label, each the sum over vesicle types of the series its test accepts (a label
+   * with no such series is left out).
+   */
+  public static Function<List<String>, List<Line>> sums(
+      List<String> labels, List<Predicate<SeriesName>> tests) {
     return names -> {
       List<Line> out = new ArrayList<>();
-      for (int i = 0; i < labels.length; i++) {
+      for (int i = 0; i < labels.size(); i++) {
         List<String> src = new ArrayList<>();
         for (String n : names) {
-          if (n.startsWith(prefixes[i])) {
+          SeriesName s = SeriesName.parse(n);
+          if (s != null && tests.get(i).test(s)) {
             src.add(n);
           }
         }
         if (!src.isEmpty()) {
-          out.add(new Line(labels[i], src));
+          out.add(new Line(labels.get(i), src));
         }
       }
       return out;

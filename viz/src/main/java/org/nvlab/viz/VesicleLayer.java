@@ -1,6 +1,6 @@
 package org.nvlab.viz;
 
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 
 /**
  * Where each vesicle of a snapshot is drawn in one frame, and the drawing itself into a {@link

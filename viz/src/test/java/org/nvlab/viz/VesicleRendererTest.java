@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.observe.SnapshotMaker;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectFiles;
-import org.nvlab.core.record.Snapshot;
-import org.nvlab.core.record.SnapshotMaker;
+import org.nvlab.core.snapshot.Snapshot;
 
 /** The drawing thread draws exactly what drawing on the calling thread would, and only once. */
 class VesicleRendererTest {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.limits.AgentsCondition;
 import org.nvlab.core.limits.AgentsDesign;
 import org.nvlab.core.limits.AgentsOutcome;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.bench.EngineBenchmark;
 import org.nvlab.core.bench.ReferenceWorkload;
 import picocli.CommandLine.Command;

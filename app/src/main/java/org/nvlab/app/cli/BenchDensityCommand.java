@@ -3,7 +3,7 @@ package org.nvlab.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.bench.DensityBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.bench.ExpressionSpeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

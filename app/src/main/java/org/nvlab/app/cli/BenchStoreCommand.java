@@ -11,7 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.record.RunStoreException;
 import org.nvlab.core.record.RunStoreProvider;
 import org.nvlab.core.record.RunStores;

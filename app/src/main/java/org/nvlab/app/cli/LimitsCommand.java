@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.limits.AttentionLimit;
 import org.nvlab.core.limits.FilmLimit;
 import org.nvlab.core.limits.HypernetworkLimit;

@@ -2,7 +2,7 @@ package org.nvlab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.process.SimulationException;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;

@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nvlab.app.ProjectRuns;
-import org.nvlab.app.Versions;
+import org.nvlab.app.runs.ProjectRuns;
+import org.nvlab.app.runs.Versions;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.density.SeedAverage;
 import org.nvlab.core.project.ProjectCompiler;
@@ -25,7 +25,9 @@ import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
 import org.nvlab.core.record.RunStoreException;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vocabulary.DeathCause;
+import org.nvlab.core.vocabulary.Metric;
+import org.nvlab.core.vocabulary.SeriesName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -258,25 +260,16 @@ public final class RunCommand implements Callable<Integer> {
       String name = e.getKey();
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("population", e.getValue());
-      c.put("births", total(m, "births." + name));
+      c.put("births", m.total(SeriesName.of(Metric.BIRTHS, name)));
       Map<String, Long> deaths = new LinkedHashMap<>();
-      for (DeathCause cause : DeathCause.values()) {
-        deaths.put(cause.label(), total(m, "deaths." + cause.label() + "." + name));
+      for (DeathCause cause : DeathCause.ALL) {
+        deaths.put(cause.label(), m.total(SeriesName.deaths(cause, name)));
       }
       c.put("deaths", deaths);
-      c.put("dockings", total(m, "dockings." + name));
+      c.put("dockings", m.total(SeriesName.of(Metric.DOCKINGS, name)));
       types.put(name, c);
     }
     return types;
-  }
-
-  private static long total(MetricsRecorder m, String series) {
-    int k = m.index(series);
-    long s = 0;
-    for (int r = 0; r < m.rows(); r++) {
-      s += (long) m.value(r, k);
-    }
-    return s;
   }
 
   private static String sha256(Path f) {

@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.editor.EditorsPane;
 
 /**

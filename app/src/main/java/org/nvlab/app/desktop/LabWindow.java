@@ -55,7 +55,7 @@ import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.MetricRows;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.ChartsPanel;
 import org.nvlab.viz.GraphSelection;
 import org.nvlab.viz.GraphView;

@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
-import org.nvlab.app.ProjectRuns;
+import org.nvlab.app.runs.ProjectRuns;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.density.DensityModel;
+import org.nvlab.core.observe.Inspection;
+import org.nvlab.core.observe.SnapshotMaker;
 import org.nvlab.core.process.SimulationException;
 import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
@@ -24,13 +26,13 @@ import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
-import org.nvlab.core.record.Inspection;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
-import org.nvlab.core.record.Snapshot;
-import org.nvlab.core.record.SnapshotMaker;
+import org.nvlab.core.snapshot.NodeDetail;
+import org.nvlab.core.snapshot.Snapshot;
+import org.nvlab.core.snapshot.VesicleDetail;
 
 /**
  * Runs the engine on its own thread, never the FX thread, and publishes what it did as {@link
@@ -76,8 +78,8 @@ public final class SimulationService implements AutoCloseable {
 
   private volatile int inspectedNode = -1;
   private volatile long inspectedVesicle = -1;
-  private final AtomicReference<Inspection.NodeDetail> nodeDetail = new AtomicReference<>();
-  private final AtomicReference<Inspection.VesicleDetail> vesicleDetail = new AtomicReference<>();
+  private final AtomicReference<NodeDetail> nodeDetail = new AtomicReference<>();
+  private final AtomicReference<VesicleDetail> vesicleDetail = new AtomicReference<>();
   private volatile boolean vesicleGone;
 
   /** The longest path kept for an inspected vesicle. */
@@ -704,14 +706,14 @@ public final class SimulationService implements AutoCloseable {
   }
 
   /** The inspected node's detail as of the newest snapshot, or null. */
-  public Inspection.NodeDetail nodeDetail() {
+  public NodeDetail nodeDetail() {
     return nodeDetail.get();
   }
 
   /**
    * The followed vesicle's detail as of the newest snapshot, or null (see {@link #vesicleGone}).
    */
-  public Inspection.VesicleDetail vesicleDetail() {
+  public VesicleDetail vesicleDetail() {
     return vesicleDetail.get();
   }
 
@@ -732,8 +734,7 @@ public final class SimulationService implements AutoCloseable {
     }
     long id = inspectedVesicle;
     if (id >= 0) {
-      Inspection.VesicleDetail v =
-          Inspection.vesicle(sim, id, java.util.Arrays.copyOf(path, pathLength));
+      VesicleDetail v = Inspection.vesicle(sim, id, java.util.Arrays.copyOf(path, pathLength));
       if (v == null) {
         vesicleGone = true;
       } else {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nvlab.core.graph.EdgeListBuilder;
 import org.nvlab.core.graph.Graph;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 
 /**
  * Snapshots of a made-up run, for measuring the graph view without an engine: nodes spread evenly

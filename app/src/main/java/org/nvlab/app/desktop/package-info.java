@@ -6,8 +6,9 @@
  * org.nvlab.app.desktop.EditSession} (the open project's document between the editors, the Edit
  * menu and the service) and {@link org.nvlab.app.desktop.SampleProjects} (where the samples are).
  *
- * <p>May import JavaFX, {@code org.nvlab.viz} and core. The rule of this room: the engine never
- * runs on the FX thread, and only the service holds a simulation; the FX side reads the engine
- * through the snapshots the service publishes (DesktopArchitectureTest holds this line).
+ * <p>May import: {@code app.runs}, {@code viz}, {@code viz.editor}, JavaFX ({@code javafx}),
+ * Jackson ({@code com.fasterxml.jackson}), and from core {@code core}, {@code core.density}, {@code
+ * core.graph}, {@code core.host}, {@code core.observe}, {@code core.process}, {@code core.project},
+ * {@code core.record}, {@code core.snapshot}, {@code core.vesicle}.
  */
 package org.nvlab.app.desktop;

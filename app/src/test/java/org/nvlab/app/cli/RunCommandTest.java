@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * {@code nvlab run} writes the metrics and the summary it promises, and its final state hash is a

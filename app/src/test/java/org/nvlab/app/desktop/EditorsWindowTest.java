@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.vesicle.RuleExpression;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.viz.editor.EditorsPane;
 import org.nvlab.viz.editor.ExpressionField;
 import org.testfx.api.FxRobot;

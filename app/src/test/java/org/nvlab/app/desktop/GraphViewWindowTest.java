@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvlab.core.project.ProjectFiles;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.GraphSelection;
 import org.nvlab.viz.GraphView;
 import org.nvlab.viz.Palette;

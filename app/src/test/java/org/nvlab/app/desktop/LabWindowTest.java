@@ -31,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvlab.app.ProjectRuns;
+import org.nvlab.app.runs.ProjectRuns;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStore;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nvlab.core.project.CanonicalJson;
 import org.nvlab.core.project.ProjectFiles;
-import org.nvlab.core.record.Snapshot;
+import org.nvlab.core.snapshot.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -298,7 +298,7 @@ class WorkspaceProjectsTest {
     }
     List<String> lines = Files.readAllLines(csv);
     assertEquals(
-        "tick,births,deaths: expired,deaths: hazard,deaths: docked,deaths: absorbed,"
+        "tick,births,deaths: expired,deaths: hazard,deaths: absorbed,deaths: docked,"
             + "deaths: capped",
         lines.get(0));
     assertEquals(ticks + 1, lines.size());

@@ -4,6 +4,8 @@
  * them in one process; {@code ExpressionSpeed}, compiled user expressions against hand-written Java
  * ({@code nvlab bench-expr}). See docs/performance.md.
  *
- * <p>May import: every engine package.
+ * <p>May import: {@code core}, {@code core.density}, {@code core.expr}, {@code core.graph}, {@code
+ * core.host}, {@code core.parallel}, {@code core.process}, {@code core.project}, {@code
+ * core.random}, {@code core.record}, {@code core.release}, {@code core.vesicle}.
  */
 package org.nvlab.core.bench;

@@ -8,8 +8,8 @@ import org.nvlab.core.release.LearningRuleRelease;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Reverse-mode gradients of a loss summed over an unrolled horizon of the density model, with

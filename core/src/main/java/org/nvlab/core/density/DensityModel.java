@@ -15,8 +15,8 @@ import org.nvlab.core.release.ParameterRelease;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * The continuous density relaxation of SPEC section 9, stepped in the engine's tick order: per

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.Signals;
+import org.nvlab.core.vocabulary.DockingFeature;
+import org.nvlab.core.vocabulary.KernelFeature;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Writes learned parameter blocks back into a project's JSON, so that a model trained through the
@@ -32,8 +33,8 @@ public final class LearnedParameters {
       switch (what) {
         case "kernel.theta" -> {
           ObjectNode th = obj(obj(t, "kernel"), "theta");
-          for (int k = 0; k < KernelRule.FEATURES.length; k++) {
-            th.put(KernelRule.FEATURES[k], v[k]);
+          for (KernelFeature f : KernelFeature.ALL) {
+            th.put(f.id(), v[f.ordinal()]);
           }
         }
         case "kernel.edgeBias" -> obj(t, "kernel").set("edgeBias", array(t, v));
@@ -66,9 +67,9 @@ public final class LearnedParameters {
         case "docking.bias" -> obj(t, "docking").put("bias", v[0]);
         case "docking.eta" -> {
           ObjectNode d = obj(obj(t, "docking"), "weights");
-          d.put("activation", v[0]);
-          d.put("abs_error", v[1]);
-          d.put("gate", v[2]);
+          for (DockingFeature f : DockingFeature.ALL) {
+            d.put(f.id(), v[f.ordinal()]);
+          }
         }
         default -> releaseBlock(t, what, v, model, type);
       }

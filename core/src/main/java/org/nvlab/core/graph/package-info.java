@@ -9,6 +9,6 @@
  *   <li>{@code Neighbourhood}: the moves open to a vesicle at each node (stay, along, against).
  * </ul>
  *
- * May import: {@code random}.
+ * May import: {@code core.random}.
  */
 package org.nvlab.core.graph;

@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.record.StateDigest;
+import org.nvlab.core.state.StateDigest;
 
 /**
  * The host network of SPEC section 1: node state arrays over a {@link Graph}, and the two steps of

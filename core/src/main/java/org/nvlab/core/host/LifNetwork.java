@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.record.StateDigest;
+import org.nvlab.core.state.StateDigest;
 
 /**
  * The leaky integrate-and-fire host of SPEC section 1.

@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.record.StateDigest;
+import org.nvlab.core.state.StateDigest;
 
 /**
  * The rate host: a_i = f((1 + gamma_i) * (sum_j w_ij a_j + b_i) + beta_i), input nodes clamped to

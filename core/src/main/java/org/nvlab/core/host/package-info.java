@@ -10,6 +10,6 @@
  *       globals.
  * </ul>
  *
- * May import: {@code graph}, {@code parallel}, {@code random}, {@code record}.
+ * May import: {@code core.graph}, {@code core.parallel}, {@code core.random}, {@code core.state}.
  */
 package org.nvlab.core.host;

@@ -9,7 +9,7 @@ import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.RngStream;
 import org.nvlab.core.vesicle.EmissionRule;
-import org.nvlab.core.vesicle.Signals;
+import org.nvlab.core.vocabulary.Signals;
 
 /** What the three constructions share: JSON text, their fixed random structure, and probes. */
 final class LimitProjects {

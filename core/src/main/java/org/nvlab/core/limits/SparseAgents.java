@@ -10,6 +10,8 @@ import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.Metric;
+import org.nvlab.core.vocabulary.SeriesName;
 
 /**
  * The sparse-agents demonstration of SPEC section 10: a handful of long-lived vesicles that locate
@@ -159,9 +161,9 @@ public final class SparseAgents {
       }
       MetricsRecorder m = sim.metrics();
       String type = p.types().length > 0 ? p.types()[0].name() : null;
-      long dockings = type == null ? 0 : total(m, "dockings." + type);
-      long releases = type == null ? 0 : total(m, "releases." + type);
-      double payload = type == null ? 0 : sum(m, "released_payload." + type);
+      long dockings = type == null ? 0 : m.total(SeriesName.of(Metric.DOCKINGS, type));
+      long releases = type == null ? 0 : m.total(SeriesName.of(Metric.RELEASES, type));
+      double payload = type == null ? 0 : m.sum(SeriesName.of(Metric.RELEASED_PAYLOAD, type));
       if (type != null && sites.dockings() != dockings) {
         throw new IllegalStateException(
             "observed " + sites.dockings() + " dockings, the engine counted " + dockings);
@@ -208,21 +210,5 @@ public final class SparseAgents {
         p.rewardFromTask(),
         p.task(),
         p.z());
-  }
-
-  private static long total(MetricsRecorder m, String series) {
-    return Math.round(sum(m, series));
-  }
-
-  private static double sum(MetricsRecorder m, String series) {
-    int k = m.index(series);
-    if (k < 0) {
-      throw new IllegalStateException("no series " + series);
-    }
-    double s = 0;
-    for (int r = 0; r < m.rows(); r++) {
-      s += m.value(r, k);
-    }
-    return s;
   }
 }

@@ -19,7 +19,8 @@
  *       DockingSites} which sites had the largest error).
  * </ul>
  *
- * May import: the facade {@code org.nvlab.core.Simulation}, {@code project}, {@code vesicle},
- * {@code release}, {@code host}, {@code graph}, {@code process}, {@code parallel}, {@code random}.
+ * May import: {@code core}, {@code core.project}, {@code core.vesicle}, {@code core.release},
+ * {@code core.host}, {@code core.graph}, {@code core.process}, {@code core.parallel}, {@code
+ * core.random}, {@code core.record}, {@code core.vocabulary}.
  */
 package org.nvlab.core.limits;

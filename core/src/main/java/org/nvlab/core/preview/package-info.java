@@ -4,7 +4,7 @@
  * transition probabilities from a node, the stationary distribution). A preview compiles its own
  * copy of the project and never touches a running simulation, so the window's editors may use it.
  *
- * <p>May import: {@code project}, {@code process} (the kernel maths of {@code Migration}), {@code
- * graph}, {@code host}, {@code vesicle}.
+ * <p>May import: {@code core.project}, {@code core.process}, {@code core.graph}, {@code core.host},
+ * {@code core.vesicle}, {@code core.rule}.
  */
 package org.nvlab.core.preview;

@@ -1,7 +1,7 @@
 package org.nvlab.core.process;
 
 import java.util.Arrays;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * What one fixed chunk of the population produced in a tick's vesicle step: the slots that died

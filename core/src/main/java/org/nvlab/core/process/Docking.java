@@ -1,8 +1,8 @@
 package org.nvlab.core.process;
 
 import org.nvlab.core.host.Host;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.DockingRule;
-import org.nvlab.core.vesicle.RuleExpression;
 
 /**
  * Docking (SPEC section 5): p_dock = sigmoid(bias + eta . (a_i, |e_i|, g_i) + zeta * c . r_i + xi .

@@ -7,13 +7,13 @@ import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.Purpose;
 import org.nvlab.core.random.RngStream;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
-import org.nvlab.core.vesicle.RuleExpression;
-import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.DeathCause;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Emission (step 2, SPEC section 3) for one type.

@@ -7,12 +7,12 @@ import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.vesicle.DeathCause;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * One tick of SPEC section 2, in its fixed order:

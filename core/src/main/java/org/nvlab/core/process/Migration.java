@@ -2,8 +2,8 @@ package org.nvlab.core.process;
 
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.RuleExpression;
 
 /**
  * Migration (SPEC section 4): the softmax kernel K(i, j) = exp(z(i, j)/T) / sum exp(z(i, j')/T)

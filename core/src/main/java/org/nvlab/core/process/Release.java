@@ -13,10 +13,10 @@ import org.nvlab.core.release.Cascade;
 import org.nvlab.core.release.NodeRelease;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.util.RadixSort;
-import org.nvlab.core.vesicle.DeathCause;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * The release phase of step 3 (SPEC section 6) for one type: applies the releases that the vesicle

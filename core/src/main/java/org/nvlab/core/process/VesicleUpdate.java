@@ -2,10 +2,10 @@ package org.nvlab.core.process;
 
 import org.nvlab.core.host.Host;
 import org.nvlab.core.random.CounterRng;
-import org.nvlab.core.vesicle.DeathCause;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.Pool;
-import org.nvlab.core.vesicle.RuleExpression;
 import org.nvlab.core.vesicle.StateRule;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * Step 3 of the tick for every live vesicle that was not born this tick, fused into one pass over

@@ -11,7 +11,8 @@
  *       {@code Compaction}: closes holes; {@code Globals}: global signals.
  * </ul>
  *
- * May import: {@code graph}, {@code host}, {@code vesicle}, {@code release}, {@code parallel},
- * {@code random}, {@code util}.
+ * May import: {@code core.graph}, {@code core.host}, {@code core.vesicle}, {@code core.release},
+ * {@code core.rule}, {@code core.vocabulary}, {@code core.parallel}, {@code core.random}, {@code
+ * core.util}.
  */
 package org.nvlab.core.process;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.nvlab.core.expr.ExpressionException;
-import org.nvlab.core.vesicle.RuleExpression;
+import org.nvlab.core.rule.RuleExpression;
 
 /**
  * Reads one JSON object with defaults and checks, recording a {@link Problem} (with the JSON

@@ -34,14 +34,14 @@ import org.nvlab.core.release.ParameterRelease;
 import org.nvlab.core.release.ReleaseMap;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.release.ReleaseOperatorProvider;
+import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.DockingRule;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.LifetimeLaw;
-import org.nvlab.core.vesicle.RuleExpression;
-import org.nvlab.core.vesicle.Signals;
 import org.nvlab.core.vesicle.StateRule;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Builds a {@link CompiledProject} from a {@link ProjectSpec}: the graph, the host, every vesicle

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nvlab.core.expr.ExpressionException;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
-import org.nvlab.core.vesicle.RuleExpression;
+import org.nvlab.core.rule.RuleExpression;
 
 /**
  * An open project being edited: its JSON tree (migrated to the current format), the validated

@@ -37,9 +37,11 @@ import org.nvlab.core.project.ProjectSpec.StateSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.project.ProjectSpec.WeightSpec;
 import org.nvlab.core.release.ReleaseOperatorProvider;
-import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.RuleExpression;
-import org.nvlab.core.vesicle.Signals;
+import org.nvlab.core.rule.RuleExpression;
+import org.nvlab.core.vocabulary.DockingFeature;
+import org.nvlab.core.vocabulary.KernelFeature;
+import org.nvlab.core.vocabulary.ReleaseKind;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Reads {@code project.json} into a {@link ProjectSpec}, filling defaults and collecting every
@@ -58,8 +60,7 @@ public final class ProjectReader {
   /** The most edges a host graph may have (edge arrays are int-indexed and grow by doubling). */
   public static final long MAX_EDGES = 1_000_000_000L;
 
-  private static final List<String> BUILT_IN_KINDS =
-      List.of("activation", "parameter", "learning", "memory", "cascade");
+  private static final List<String> BUILT_IN_KINDS = ReleaseKind.ids();
   private static List<String> pluginKinds;
 
   private final String file;
@@ -819,11 +820,11 @@ public final class ProjectReader {
     }
     String nb = o.choice("neighbourhood", "out", "out", "in", "both");
     int hops = o.integer("hops", 1, 1, 1000);
-    double[] theta = new double[KernelRule.FEATURES.length];
+    double[] theta = new double[KernelFeature.ALL.size()];
     if (o.has("theta")) {
       JsonIn t = o.obj("theta");
       for (int k = 0; k < theta.length; k++) {
-        theta[k] = t.num(KernelRule.FEATURES[k], 0, -BIG, BIG);
+        theta[k] = t.num(KernelFeature.ALL.get(k).id(), 0, -BIG, BIG);
       }
       t.finish();
     }
@@ -862,15 +863,16 @@ public final class ProjectReader {
       }
     }
     double bias = o.num("bias", -3, -BIG, BIG);
-    double[] eta = new double[3];
+    double[] eta = new double[DockingFeature.ALL.size()];
     if (o.has("weights")) {
       JsonIn w = o.obj("weights");
-      eta[0] = w.num("activation", 0, -BIG, BIG);
-      eta[1] = w.num("abs_error", 0, -BIG, BIG);
-      eta[2] = w.num("gate", 0, -BIG, BIG);
+      for (DockingFeature f : DockingFeature.ALL) {
+        eta[f.ordinal()] = w.num(f.id(), 0, -BIG, BIG);
+      }
       w.finish();
     }
-    for (String moved : new String[] {"activation", "abs_error", "gate"}) {
+    for (DockingFeature f : DockingFeature.ALL) {
+      String moved = f.id();
       if (o.raw(moved) != null) {
         o.problem(
             moved,

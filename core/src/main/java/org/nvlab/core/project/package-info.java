@@ -6,6 +6,8 @@
  * ProjectEdit}s checked as a whole before they apply ({@code TreeOps} makes them and their exact
  * inverses), undo and redo, the dirty flag, and what each change means for a running simulation.
  *
- * <p>May import: every engine package but {@code process}; Jackson.
+ * <p>May import: {@code core.graph}, {@code core.host}, {@code core.vesicle}, {@code core.release},
+ * {@code core.rule}, {@code core.expr}, {@code core.random}, {@code core.vocabulary} and Jackson
+ * ({@code com.fasterxml.jackson}).
  */
 package org.nvlab.core.project;

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nvlab.core.vocabulary.SeriesName;
 
 /**
  * Metric series recorded once per tick (step 6), held as float columns in memory and written as
@@ -18,6 +19,11 @@ public final class MetricsRecorder {
   private int[] ticks = new int[0];
   private int rows;
   private float[] current;
+
+  /** Declares one of the lab's series and returns its index. */
+  public int series(SeriesName name) {
+    return series(name.text());
+  }
 
   /** Declares a series and returns its index. */
   public int series(String name) {
@@ -92,6 +98,29 @@ public final class MetricsRecorder {
 
   public float value(int row, int series) {
     return columns[series][row];
+  }
+
+  /**
+   * The sum of a series over every recorded tick (counts are exact up to 2^24 per tick: values are
+   * stored as floats).
+   *
+   * @throws IllegalArgumentException when the run has no such series
+   */
+  public double sum(SeriesName series) {
+    int k = names.indexOf(series.text());
+    if (k < 0) {
+      throw new IllegalArgumentException("this run has no series " + series.text());
+    }
+    double s = 0;
+    for (int r = 0; r < rows; r++) {
+      s += columns[k][r];
+    }
+    return s;
+  }
+
+  /** {@link #sum} of a count series, as a whole number. */
+  public long total(SeriesName series) {
+    return Math.round(sum(series));
   }
 
   /** The last recorded value of a series, or NaN. */

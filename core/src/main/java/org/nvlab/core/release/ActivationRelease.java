@@ -1,6 +1,7 @@
 package org.nvlab.core.release;
 
 import org.nvlab.core.host.Host;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * ACTIVATION (FiLM-like): gamma_i += s_i * G_i . C, beta_i += s_i * B_i . C, and in the LIF host
@@ -33,7 +34,7 @@ public record ActivationRelease(
 
   @Override
   public String kind() {
-    return "activation";
+    return ReleaseKind.ACTIVATION.id();
   }
 
   @Override

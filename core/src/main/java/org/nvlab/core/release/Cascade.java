@@ -1,5 +1,7 @@
 package org.nvlab.core.release;
 
+import org.nvlab.core.vocabulary.ReleaseKind;
+
 /**
  * CASCADE: a docked vesicle emits vesicles of another type at its node, each with payload c' =
  * phi(T c + u). The count is {@code count} exactly, or Poisson with that mean. Children are born in
@@ -29,6 +31,6 @@ public record Cascade(
 
   @Override
   public String kind() {
-    return "cascade";
+    return ReleaseKind.CASCADE.id();
   }
 }

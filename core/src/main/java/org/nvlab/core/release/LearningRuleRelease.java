@@ -1,6 +1,7 @@
 package org.nvlab.core.release;
 
 import org.nvlab.core.host.Host;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * LEARNING RULE: g_i += s_i * l . C (or s_i * l(C) for a readout given as an expression). The gate
@@ -21,7 +22,7 @@ public record LearningRuleRelease(int d, float[] l, float[] nodeScale, ReleaseMa
 
   @Override
   public String kind() {
-    return "learning";
+    return ReleaseKind.LEARNING.id();
   }
 
   @Override

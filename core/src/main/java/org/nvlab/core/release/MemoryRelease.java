@@ -1,6 +1,7 @@
 package org.nvlab.core.release;
 
 import org.nvlab.core.host.Host;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * MEMORY: M_i <- (1 - omega) M_i + omega * Q c per release. For k releases in one tick the engine
@@ -17,7 +18,7 @@ public record MemoryRelease(int d, int m, double omega, float[] q) implements No
 
   @Override
   public String kind() {
-    return "memory";
+    return ReleaseKind.MEMORY.id();
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.nvlab.core.release;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * PARAMETER: releases at node i change the weights of i's incoming (or outgoing) edges.
@@ -54,7 +55,7 @@ public record ParameterRelease(
 
   @Override
   public String kind() {
-    return "parameter";
+    return ReleaseKind.PARAMETER.id();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.nvlab.core.release;
 
 import org.nvlab.core.host.Host;
-import org.nvlab.core.vesicle.RuleExpression;
+import org.nvlab.core.rule.RuleExpression;
 
 /**
  * A readout given as a user expression instead of a list of numbers (SPEC section 8): the effect of

@@ -1,5 +1,7 @@
 package org.nvlab.core.vesicle;
 
+import org.nvlab.core.rule.RuleExpression;
+
 /**
  * Docking (SPEC section 5): p_dock(v, i) = sigmoid(bias + eta . (a_i, |e_i|, g_i) + zeta * c . r_i
  * + xi . s). A docked vesicle releases once and is consumed (quantal, {@code dwellTicks} = 1) or

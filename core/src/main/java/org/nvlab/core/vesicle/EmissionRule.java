@@ -1,5 +1,7 @@
 package org.nvlab.core.vesicle;
 
+import org.nvlab.core.rule.RuleExpression;
+
 /**
  * Emission (SPEC section 3). Node i emits with expected count lambda_i = lambdaMax * sigmoid(alpha
  * . x_i + bias) per tick, as a Poisson or Bernoulli count; REPLACE keeps the type's population at

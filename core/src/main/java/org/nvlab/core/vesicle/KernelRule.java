@@ -1,5 +1,8 @@
 package org.nvlab.core.vesicle;
 
+import org.nvlab.core.rule.RuleExpression;
+import org.nvlab.core.vocabulary.KernelFeature;
+
 /**
  * The migration kernel (SPEC section 4): a vesicle at i moves to j in N(i) + {i} with probability
  * softmax_j(z(i, j) / T), z(i, j) = theta . phi(i, j) + edgeBias(i, j) + contentScale * c . k_j /
@@ -8,7 +11,7 @@ package org.nvlab.core.vesicle;
  * @param temperature T (0: deterministic argmax; infinity: uniform)
  * @param neighbourhood which edges a vesicle may travel
  * @param hops h, moves per tick
- * @param theta the 6 feature weights, in the order of {@link #FEATURES}
+ * @param theta the 6 feature weights, in the order of {@link KernelFeature}
  * @param edgeBias learned per-entry bias, indexed like the neighbourhood (may be null)
  * @param contentScale weight of the content term (0: no content dependence)
  * @param keys node keys k_j, d per node (null: read the host memory trace instead)
@@ -34,16 +37,13 @@ public record KernelRule(
     BOTH
   }
 
-  public static final String[] FEATURES = {
-    "bias", "weight", "activation", "abs_error", "direction", "gate"
-  };
-
-  public static final int BIAS = 0;
-  public static final int WEIGHT = 1;
-  public static final int ACTIVATION = 2;
-  public static final int ABS_ERROR = 3;
-  public static final int DIRECTION = 4;
-  public static final int GATE = 5;
+  // Indices into theta (KernelFeature's order), as constants for the hot loops' switches.
+  public static final int BIAS = KernelFeature.BIAS.ordinal();
+  public static final int WEIGHT = KernelFeature.WEIGHT.ordinal();
+  public static final int ACTIVATION = KernelFeature.ACTIVATION.ordinal();
+  public static final int ABS_ERROR = KernelFeature.ABS_ERROR.ordinal();
+  public static final int DIRECTION = KernelFeature.DIRECTION.ordinal();
+  public static final int GATE = KernelFeature.GATE.ordinal();
 
   /** True when z(i, j) reads node state that changes every tick (so tables rebuild per tick). */
   public boolean readsNodeState() {

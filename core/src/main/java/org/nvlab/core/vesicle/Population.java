@@ -1,6 +1,7 @@
 package org.nvlab.core.vesicle;
 
 import java.util.Arrays;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * All live vesicles: one {@link Pool} per type, the id counter, and the counts of the current tick

@@ -9,6 +9,6 @@
  *   <li>{@code Signals}: the layout of the signal vector emission reads; {@code DeathCause}.
  * </ul>
  *
- * May import: {@code release} (a type lists its operators), {@code util}.
+ * May import: {@code core.release}, {@code core.rule}, {@code core.vocabulary}, {@code core.util}.
  */
 package org.nvlab.core.vesicle;

@@ -11,8 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import org.nvlab.core.vesicle.KernelRule;
-import org.nvlab.core.vesicle.Signals;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * Random valid projects (current format) for property tests: every builder, host kind, signal
@@ -341,7 +340,10 @@ final class RandomProjects {
       k.put("score", expression(r, "score", d, memoryDim, zDim));
     } else if (r.nextBoolean()) {
       ObjectNode th = k.putObject("theta");
-      for (String f : KernelRule.FEATURES) {
+      for (String f :
+          org.nvlab.core.vocabulary.KernelFeature.ALL.stream()
+              .map(org.nvlab.core.vocabulary.KernelFeature::id)
+              .toList()) {
         maybe(r, th, f, number(r, -2, 2));
       }
     }

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
+import org.nvlab.core.vocabulary.KernelFeature;
 
 /**
  * The migration kernel of the selected type (model.md section 4): temperature, neighbourhood and
@@ -27,18 +28,6 @@ import org.nvlab.core.project.ProjectSpec.TypeSpec;
  * running simulation takes it at its next tick. While it is invalid nothing changes.
  */
 public final class KernelEditor extends ScrollPane {
-  private static final String[] FEATURES = {
-    "bias", "weight", "activation", "abs_error", "direction", "gate"
-  };
-  private static final String[] FEATURE_HELP = {
-    "added to every move that leaves the node (not to staying)",
-    "times the weight of the edge the move uses",
-    "times the destination's activation a_j",
-    "times the destination's |error|",
-    "times the direction: +1 along the edge, -1 against it, 0 staying",
-    "times the destination's plasticity gate g_j"
-  };
-
   private final IntegerProperty type;
   private final DocumentForm form;
   private final RadioButton thetaMode = new RadioButton("feature weights (theta)");
@@ -190,17 +179,17 @@ public final class KernelEditor extends ScrollPane {
             "kernel/hops",
             s -> s.kernel().hops()));
     if (!scoreOn) {
-      for (int k = 0; k < FEATURES.length; k++) {
-        int f = k;
+      for (KernelFeature kf : KernelFeature.ALL) {
+        int f = kf.ordinal();
         items.add(
             Fields.type(
                 t,
-                "kernel-theta-" + FEATURES[k],
+                "kernel-theta-" + kf.id(),
                 "Feature weights (theta)",
-                FEATURES[k],
-                FEATURE_HELP[k],
+                kf.id(),
+                kf.help(),
                 FieldItem.Kind.NUMBER,
-                "kernel/theta/" + FEATURES[k],
+                "kernel/theta/" + kf.id(),
                 s -> s.kernel().theta()[f]));
       }
     }

@@ -24,6 +24,7 @@ import org.nvlab.core.project.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.project.ProjectSpec.ReleaseSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The release operators of the selected type (model.md section 6): the list in the order they
@@ -33,8 +34,7 @@ import org.nvlab.core.project.ProjectSpec.TypeSpec;
  * applies to the running model at its next tick.
  */
 public final class ReleaseEditor extends VBox {
-  private static final List<String> KINDS =
-      List.of("activation", "parameter", "learning", "memory", "cascade");
+  private static final List<String> KINDS = ReleaseKind.ids();
 
   private final IntegerProperty type;
   private final ListView<String> list = new ListView<>();

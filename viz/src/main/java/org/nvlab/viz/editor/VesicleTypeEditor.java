@@ -17,6 +17,8 @@ import javafx.scene.layout.VBox;
 import org.nvlab.core.project.ProjectDocument;
 import org.nvlab.core.project.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
+import org.nvlab.core.vocabulary.DockingFeature;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
  * The selected vesicle type's own fields in a ControlsFX property sheet: name, dimensions, cap,
@@ -206,17 +208,18 @@ public final class VesicleTypeEditor extends VBox {
             num,
             "emission/bias",
             s -> s.emission().bias()));
-    for (String w : new String[] {"activation", "abs_error", "spike", "gate", "reward", "task"}) {
+    for (String w : Signals.NAMED) {
+      int k = Signals.NAMED.indexOf(w);
       i.add(
           Fields.type(
               t,
               "emission-weights-" + w,
               "Emission",
               "weight " + w,
-              "w: the emitter's " + w + " in the rate",
+              "w: times " + Signals.help(k) + ", in the rate",
               num,
               "emission/weights/" + w,
-              s -> 0.0));
+              s -> s.emission().weights()[k]));
     }
     i.add(
         Fields.type(
@@ -334,18 +337,17 @@ public final class VesicleTypeEditor extends VBox {
             num,
             "docking/bias",
             s -> s.docking().bias()));
-    String[] eta = {"activation", "abs_error", "gate"};
-    for (int k = 0; k < eta.length; k++) {
-      int e = k;
+    for (DockingFeature f : DockingFeature.ALL) {
+      int e = f.ordinal();
       i.add(
           Fields.type(
               t,
-              "docking-weights-" + eta[k],
+              "docking-weights-" + f.id(),
               "Docking",
-              "weight " + eta[k],
-              "eta: the node's " + eta[k] + " in the docking logit",
+              "weight " + f.id(),
+              "eta: times " + f.help() + ", in the docking logit",
               num,
-              "docking/weights/" + eta[k],
+              "docking/weights/" + f.id(),
               s -> s.docking().eta()[e]));
     }
     i.add(

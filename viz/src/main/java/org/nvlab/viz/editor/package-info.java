@@ -10,8 +10,10 @@
  * application forwards applied changes to the running engine. Errors are shown beside the field,
  * and what the user typed stays in the field until it is fixed or undone.
  *
- * <p>May import: JavaFX, ControlsFX, and from core {@code project} (the document and its spec),
- * {@code expr} (expression errors) and {@code preview} (kernel previews built on their own copy of
- * the project), besides what the rest of viz may. An ArchUnit test holds this line.
+ * <p>May import: {@code viz}, JavaFX ({@code javafx}), ControlsFX ({@code org.controlsfx}), Jackson
+ * ({@code com.fasterxml.jackson}: the document's tree), and from core {@code core.project} (the
+ * document and its spec), {@code core.expr} (expression errors), {@code core.preview} (kernel
+ * previews built on their own copy of the project) and {@code core.vocabulary}. An ArchUnit test
+ * holds this line.
  */
 package org.nvlab.viz.editor;

@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import org.nvlab.core.DeterminismProjects;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.density.DensityModel;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.core.vesicle.Pool;
 
 /**

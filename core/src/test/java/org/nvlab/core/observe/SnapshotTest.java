@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nvlab.core.DeterminismProjects;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.core.vesicle.Pool;
 
 class SnapshotTest {
@@ -23,7 +24,7 @@ class SnapshotTest {
   void aSnapshotCopiesTheStateAndLaterTicksDoNotChangeIt() {
     try (Simulation sim = rateEverything()) {
       sim.run(20);
-      Snapshot s = Snapshot.of(sim, 1_000_000);
+      Snapshot s = new SnapshotMaker(1_000_000).make(sim);
       float[] activation = sim.host().activation().clone();
       long population = sim.engine().population().size();
 
@@ -40,7 +41,7 @@ class SnapshotTest {
   void itHoldsPerTypeCountsAndTheNamesInTypeOrder() {
     try (Simulation sim = rateEverything()) {
       sim.run(15);
-      Snapshot s = Snapshot.of(sim, 10);
+      Snapshot s = new SnapshotMaker(10).make(sim);
       assertEquals(sim.engine().typeCount(), s.typeCount());
       assertEquals(3000, s.nodeCount());
       assertSame(sim.host().graph(), s.graph());
@@ -58,7 +59,7 @@ class SnapshotTest {
     try (Simulation sim = rateEverything()) {
       sim.run(30);
       int cap = 50;
-      Snapshot s = Snapshot.of(sim, cap);
+      Snapshot s = new SnapshotMaker(cap).make(sim);
       boolean sawDocked = false;
       for (int k = 0; k < s.typeCount(); k++) {
         Pool pool = sim.engine().population().pool(k);
@@ -73,7 +74,7 @@ class SnapshotTest {
         }
       }
       assertTrue(s.totalPopulation() > cap, "the cap was not exercised");
-      Snapshot all = Snapshot.of(sim, Integer.MAX_VALUE);
+      Snapshot all = new SnapshotMaker(Integer.MAX_VALUE).make(sim);
       for (int k = 0; k < all.typeCount(); k++) {
         assertEquals(all.population(k), all.vesicleCount(k));
       }
@@ -92,7 +93,7 @@ class SnapshotTest {
   void readersCannotReachTheSnapshotsArrays() {
     try (Simulation sim = rateEverything()) {
       sim.run(3);
-      Snapshot s = Snapshot.of(sim, 100);
+      Snapshot s = new SnapshotMaker(100).make(sim);
       float before = s.activation(0);
       s.activation()[0] = before + 1;
       s.vesicleNodes()[0] = new int[0];

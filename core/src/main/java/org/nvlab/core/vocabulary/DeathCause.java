@@ -1,4 +1,4 @@
-package org.nvlab.core.vesicle;
+package org.nvlab.core.vocabulary;
 
 /** Why a vesicle left the population (SPEC section 7). Every death is counted under one cause. */
 public enum DeathCause {
@@ -23,8 +23,18 @@ public enum DeathCause {
     return ALL.get(ordinal);
   }
 
-  /** The metric series name, e.g. "expired". */
+  /** The name in metric series, summaries and charts, e.g. "expired". */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The cause with this label, or null. */
+  public static DeathCause byLabel(String label) {
+    for (DeathCause c : ALL) {
+      if (c.label().equals(label)) {
+        return c;
+      }
+    }
+    return null;
   }
 }

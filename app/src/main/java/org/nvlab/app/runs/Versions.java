@@ -1,4 +1,4 @@
-package org.nvlab.app;
+package org.nvlab.app.runs;
 
 import java.io.IOException;
 import java.io.InputStream;

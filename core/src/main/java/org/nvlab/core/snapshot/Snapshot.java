@@ -1,9 +1,7 @@
-package org.nvlab.core.record;
+package org.nvlab.core.snapshot;
 
 import java.util.List;
-import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.Graph;
-import org.nvlab.core.vesicle.Pool;
 
 /**
  * What a viewer may know about a simulation after one tick: an immutable copy that the engine
@@ -17,14 +15,14 @@ import org.nvlab.core.vesicle.Pool;
  * host that does not learn share one (never written) array.
  *
  * <p>Vesicle locations are node indices; a docked, dwelling vesicle is stored as {@code ~node}
- * (negative), as in {@link Pool#node()}. At most a cap per type is kept, taken from the first slots
+ * (negative), as in the engine's pools. At most a cap per type is kept, taken from the first slots
  * of the pool, so a snapshot of a huge population stays small and is the same for the same state.
  * For each kept vesicle the snapshot also holds its id, the length of its payload vector, and the
- * node where it was in the previous snapshot made by the same {@link SnapshotMaker} (its own node
- * when it was not there: newborn, or new among the kept slots), so that a viewer can move it along
- * its edge between the two without keeping any state of its own.
+ * node where it was in the previous snapshot made by the same {@code observe.SnapshotMaker} (its
+ * own node when it was not there: newborn, or new among the kept slots), so that a viewer can move
+ * it along its edge between the two without keeping any state of its own.
  *
- * <p>Made by a {@link SnapshotMaker} on the engine thread, or by a {@link Builder} (tests,
+ * <p>Made by a {@code observe.SnapshotMaker} on the engine thread, or by a {@link Builder} (tests,
  * synthetic benchmarks).
  */
 public final class Snapshot {
@@ -50,8 +48,11 @@ public final class Snapshot {
   private final float[] density;
   private final String densityProblem;
 
-  /** Takes ownership of every array: callers hand over fresh copies (see the factories). */
-  Snapshot(
+  /**
+   * Takes ownership of every array: callers hand over fresh copies that nobody else keeps (the
+   * snapshot makers do; tests use the {@link Builder}, which copies).
+   */
+  public Snapshot(
       int tick,
       int previousTick,
       Graph graph,
@@ -120,16 +121,6 @@ public final class Snapshot {
     this.densityType = densityType < 0 ? -1 : densityType;
     this.density = densityType < 0 ? null : density;
     this.densityProblem = densityProblem;
-  }
-
-  /**
-   * Copies the state a viewer needs from a simulation, with no previous snapshot (every vesicle's
-   * previous node is its own). Call it on the thread that steps the simulation, between ticks.
-   *
-   * @param maxVesiclesPerType how many vesicles to keep per type (the first slots)
-   */
-  public static Snapshot of(Simulation sim, int maxVesiclesPerType) {
-    return new SnapshotMaker(maxVesiclesPerType).make(sim);
   }
 
   /** A snapshot built from arrays (copied), for tests and synthetic benchmarks. */

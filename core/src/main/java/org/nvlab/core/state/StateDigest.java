@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.state;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

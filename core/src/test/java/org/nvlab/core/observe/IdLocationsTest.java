@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

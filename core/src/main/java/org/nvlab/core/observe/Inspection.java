@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,99 +6,16 @@ import java.util.List;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.host.Host;
+import org.nvlab.core.snapshot.NodeDetail;
+import org.nvlab.core.snapshot.VesicleDetail;
 import org.nvlab.core.vesicle.Pool;
 
 /**
  * What an inspector shows about one node or one vesicle after a tick: immutable copies made on the
- * thread that steps the simulation (like {@link Snapshot}), for any thread to read.
+ * thread that steps the simulation (like {@code Snapshot}), for any thread to read.
  */
 public final class Inspection {
   private Inspection() {}
-
-  /** A vesicle at a node, as listed in a node's detail. */
-  public record Here(int type, String typeName, long id, boolean docked) {}
-
-  /**
-   * One node: its host state and the vesicles on it.
-   *
-   * @param here up to the requested number of vesicles at the node (docked first), in pool order
-   * @param hereCount all vesicles at the node
-   */
-  public record NodeDetail(
-      int tick,
-      int node,
-      int inDegree,
-      int outDegree,
-      float activation,
-      float error,
-      float gamma,
-      float beta,
-      float gate,
-      float spike,
-      float[] memory,
-      List<Here> here,
-      int hereCount) {
-    public NodeDetail {
-      memory = memory.clone();
-      here = List.copyOf(here);
-    }
-
-    @Override
-    public float[] memory() {
-      return memory.clone();
-    }
-  }
-
-  /**
-   * One vesicle, v = (c, kappa, l, tau, s) in the paper's words, and the nodes it has been at.
-   *
-   * @param ticksLeft tau: ticks until its lifetime ends
-   * @param dwellLeft releases left while docked (0 when not docked)
-   * @param path the nodes it was at, oldest first, since it was first inspected (at most the
-   *     inspector's limit)
-   */
-  public record VesicleDetail(
-      int tick,
-      long id,
-      int type,
-      String typeName,
-      int node,
-      boolean docked,
-      int ticksLeft,
-      int dwellLeft,
-      float[] payload,
-      float[] state,
-      int[] path) {
-    public VesicleDetail {
-      payload = payload.clone();
-      state = state.clone();
-      path = path.clone();
-    }
-
-    @Override
-    public float[] payload() {
-      return payload.clone();
-    }
-
-    @Override
-    public float[] state() {
-      return state.clone();
-    }
-
-    @Override
-    public int[] path() {
-      return path.clone();
-    }
-
-    /** |c|, the payload's length. */
-    public double payloadNorm() {
-      double s = 0;
-      for (float c : payload) {
-        s += (double) c * c;
-      }
-      return Math.sqrt(s);
-    }
-  }
 
   /** A node's detail, with at most {@code maxVesicles} of the vesicles there listed. */
   public static NodeDetail node(Simulation sim, int node, int maxVesicles) {
@@ -110,8 +27,8 @@ public final class Inspection {
     }
     int m = host.memoryDim();
     float[] memory = Arrays.copyOfRange(host.memory(), node * m, node * m + m);
-    List<Here> docked = new ArrayList<>();
-    List<Here> moving = new ArrayList<>();
+    List<NodeDetail.Here> docked = new ArrayList<>();
+    List<NodeDetail.Here> moving = new ArrayList<>();
     int count = 0;
     for (int k = 0; k < sim.engine().typeCount(); k++) {
       Pool pool = sim.engine().population().pool(k);
@@ -122,12 +39,12 @@ public final class Inspection {
         int n = at[s];
         if (n == node || (n < 0 && n != Pool.DEAD && ~n == node)) {
           count++;
-          Here h = new Here(k, name, id[s], n < 0);
+          NodeDetail.Here h = new NodeDetail.Here(k, name, id[s], n < 0);
           (n < 0 ? docked : moving).add(h);
         }
       }
     }
-    List<Here> here = new ArrayList<>(docked);
+    List<NodeDetail.Here> here = new ArrayList<>(docked);
     here.addAll(moving);
     return new NodeDetail(
         sim.tick(),

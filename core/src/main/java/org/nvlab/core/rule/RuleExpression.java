@@ -1,4 +1,4 @@
-package org.nvlab.core.vesicle;
+package org.nvlab.core.rule;
 
 import java.util.Set;
 import org.nvlab.core.expr.CompiledExpression;

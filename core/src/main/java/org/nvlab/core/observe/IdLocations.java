@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 /**
  * Where each vesicle of one type was in the last snapshot: an open-addressing map from vesicle id

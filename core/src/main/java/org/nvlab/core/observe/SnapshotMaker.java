@@ -1,4 +1,4 @@
-package org.nvlab.core.record;
+package org.nvlab.core.observe;
 
 import java.util.Arrays;
 import org.nvlab.core.Simulation;
@@ -6,6 +6,7 @@ import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.host.LifNetwork;
 import org.nvlab.core.process.Engine;
+import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
 
