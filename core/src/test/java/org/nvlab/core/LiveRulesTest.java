@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.edit.ProjectDocument;
+import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
-import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.project.ProjectEdit;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.vesicle.Pool;
 

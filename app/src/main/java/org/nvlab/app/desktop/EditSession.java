@@ -11,7 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.editor.EditorsPane;
 

@@ -2,7 +2,7 @@ package org.nvlab.app.desktop;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.project.ProjectFiles;
 
 /**

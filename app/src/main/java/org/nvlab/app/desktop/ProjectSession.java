@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 

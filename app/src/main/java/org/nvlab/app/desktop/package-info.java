@@ -8,7 +8,7 @@
  *
  * <p>May import: {@code app.runs}, {@code viz}, {@code viz.editor}, JavaFX ({@code javafx}),
  * Jackson ({@code com.fasterxml.jackson}), and from core {@code core}, {@code core.density}, {@code
- * core.graph}, {@code core.host}, {@code core.observe}, {@code core.process}, {@code core.project},
- * {@code core.record}, {@code core.snapshot}, {@code core.vesicle}.
+ * core.graph}, {@code core.host}, {@code core.observe}, {@code core.process}, {@code core.edit},
+ * {@code core.project}, {@code core.record}, {@code core.snapshot}, {@code core.vesicle}.
  */
 package org.nvlab.app.desktop;

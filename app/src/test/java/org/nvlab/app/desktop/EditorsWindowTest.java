@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.viz.editor.EditorsPane;
 import org.nvlab.viz.editor.ExpressionField;

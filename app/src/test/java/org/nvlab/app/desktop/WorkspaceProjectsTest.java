@@ -112,7 +112,7 @@ class WorkspaceProjectsTest {
                     .session()
                     .document()
                     .apply(
-                        new org.nvlab.core.project.ProjectEdit.Set(
+                        new org.nvlab.core.edit.ProjectEdit.Set(
                             "/seed",
                             com.fasterxml.jackson.databind.node.LongNode.valueOf(4242),
                             "seed"))

@@ -66,6 +66,11 @@ public final class ProjectReader {
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
 
+  /** How problems name a JSON value: "an object", "a list", "text \"x\"", "the number 3"... */
+  public static String kindOf(JsonNode v) {
+    return JsonIn.kind(v);
+  }
+
   private ProjectReader(String file) {
     this.file = file;
   }

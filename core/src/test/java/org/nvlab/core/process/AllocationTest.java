@@ -8,9 +8,9 @@ import org.nvlab.core.DeterminismProjects;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.bench.ReferenceWorkload;
+import org.nvlab.core.edit.ProjectDocument;
+import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectCompiler;
-import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.project.ProjectEdit;
 
 /** Nothing is allocated per tick in steady state, on the calling thread or any worker. */
 class AllocationTest {

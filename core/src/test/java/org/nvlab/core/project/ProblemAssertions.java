@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Assertions on reported problems: exact file and pointer, key words of the message. */
-final class ProblemAssertions {
+public final class ProblemAssertions {
   private ProblemAssertions() {}
 
   /** The single problem reported, checked for file, pointer and words (case-insensitive). */
-  static Problem assertOnlyProblem(List<Problem> problems, String pointer, String... words) {
+  public static Problem assertOnlyProblem(List<Problem> problems, String pointer, String... words) {
     assertEquals(
         1, problems.size(), () -> "expected exactly one problem, got:\n" + lines(problems));
     Problem p = problems.get(0);
@@ -21,7 +21,7 @@ final class ProblemAssertions {
   }
 
   /** Some problem at {@code pointer} whose message holds every word. */
-  static Problem assertHasProblem(List<Problem> problems, String pointer, String... words) {
+  public static Problem assertHasProblem(List<Problem> problems, String pointer, String... words) {
     for (Problem p : problems) {
       if (p.pointer().equals(pointer) && containsAll(p.message(), words)) {
         assertEquals(ProjectFixtures.FILE, p.file(), () -> "wrong file in " + p);
@@ -38,7 +38,7 @@ final class ProblemAssertions {
     return null;
   }
 
-  static void assertProblem(Problem p, String pointer, String... words) {
+  public static void assertProblem(Problem p, String pointer, String... words) {
     assertEquals(ProjectFixtures.FILE, p.file(), () -> "wrong file in " + p);
     assertEquals(pointer, p.pointer(), () -> "wrong pointer in " + p);
     assertTrue(
@@ -46,7 +46,7 @@ final class ProblemAssertions {
         () -> "message of " + p + " lacks one of: " + String.join(" | ", words));
   }
 
-  static boolean containsAll(String message, String... words) {
+  public static boolean containsAll(String message, String... words) {
     String m = message.toLowerCase(Locale.ROOT);
     for (String w : words) {
       if (!m.contains(w.toLowerCase(Locale.ROOT))) {
@@ -56,7 +56,7 @@ final class ProblemAssertions {
     return true;
   }
 
-  static String lines(List<Problem> problems) {
+  public static String lines(List<Problem> problems) {
     StringBuilder b = new StringBuilder();
     for (Problem p : problems) {
       b.append("  ").append(p).append('\n');

@@ -18,16 +18,16 @@ import java.util.stream.Stream;
  * Small valid projects, JSON-pointer edits of them, and read-and-compile in one call, so each
  * problem test states only the one thing it breaks.
  */
-final class ProjectFixtures {
+public final class ProjectFixtures {
   private ProjectFixtures() {}
 
-  static final String FILE = "test.json";
+  public static final String FILE = "test.json";
 
   /**
    * A valid rate project on a layered graph of 9 nodes (layers 3, 4, 2; 12 + 8 = 20 edges) with one
    * vesicle type "signal" of payloadDim 2.
    */
-  static final String BASE =
+  public static final String BASE =
       """
       {"formatVersion": 1, "name": "base", "seed": 3, "ticks": 10,
        "host": {"kind": "rate",
@@ -52,7 +52,7 @@ final class ProjectFixtures {
    * nodes, a plugin kind ({@link TestPluginRelease}). Mutating it reaches more of the reader and
    * compiler than the samples do.
    */
-  static final String EVERYTHING =
+  public static final String EVERYTHING =
       """
       {"formatVersion": 1, "name": "everything", "description": "all features, small", "seed": 5,
        "ticks": 20,
@@ -108,7 +108,7 @@ final class ProjectFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads and compiles; the problems reported, or an empty list when the project is valid. */
-  static List<Problem> problems(String json) {
+  public static List<Problem> problems(String json) {
     try {
       ProjectCompiler.compile(ProjectReader.parse(json, FILE), FILE);
       return List.of();
@@ -118,7 +118,7 @@ final class ProjectFixtures {
   }
 
   /** Reads and compiles a project that must be valid. */
-  static CompiledProject compile(String json) {
+  public static CompiledProject compile(String json) {
     List<Problem> p = problems(json);
     if (!p.isEmpty()) {
       throw new AssertionError("expected a valid project, got:\n" + p);
@@ -131,7 +131,7 @@ final class ProjectFixtures {
   }
 
   /** {@code json} with the value at {@code pointer} set (or added) to {@code value} (JSON text). */
-  static String set(String json, String pointer, String value) {
+  public static String set(String json, String pointer, String value) {
     JsonNode root = tree(json);
     JsonPointer p = JsonPointer.compile(pointer);
     JsonNode parent = root.at(p.head());
@@ -153,7 +153,7 @@ final class ProjectFixtures {
   }
 
   /** {@code json} without the field or element at {@code pointer}. */
-  static String remove(String json, String pointer) {
+  public static String remove(String json, String pointer) {
     JsonNode root = tree(json);
     JsonPointer p = JsonPointer.compile(pointer);
     JsonNode parent = root.at(p.head());
@@ -181,7 +181,7 @@ final class ProjectFixtures {
    * found by walking up from the working directory (Maven runs tests in the module folder, whose
    * parent is the repository root).
    */
-  static Path samplesFolder() {
+  public static Path samplesFolder() {
     String prop = System.getProperty("nvlab.samples");
     if (prop != null) {
       return Path.of(prop);
@@ -197,7 +197,7 @@ final class ProjectFixtures {
   }
 
   /** Every {@code *.nvlab} folder under sample-projects, sorted by name. */
-  static List<Path> samples() {
+  public static List<Path> samples() {
     try (Stream<Path> s = Files.list(samplesFolder())) {
       List<Path> out = new ArrayList<>();
       s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nvlab"))

@@ -15,9 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
+import org.nvlab.core.edit.ProjectDocument;
+import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.expr.ExpressionException;
-import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.project.ProjectEdit;
 
 /**
  * A ControlsFX {@link PropertySheet} of {@link FieldItem}s bound to a {@link ProjectDocument}: it

@@ -14,7 +14,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.nvlab.core.project.ProjectDocument;
+import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 
 /**

@@ -11,8 +11,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
-import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.project.ProjectEdit;
+import org.nvlab.core.edit.ProjectDocument;
+import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec;
 
 /**

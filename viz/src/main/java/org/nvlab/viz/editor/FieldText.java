@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
-import org.nvlab.core.project.ProjectEdit;
+import org.nvlab.core.edit.ProjectEdit;
 
 /**
  * How a field's JSON value reads as text in an editor and how typed text becomes JSON again. The

@@ -13,8 +13,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.nvlab.core.project.ProjectDocument;
-import org.nvlab.core.project.ProjectEdit;
+import org.nvlab.core.edit.ProjectDocument;
+import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.vocabulary.KernelFeature;
 

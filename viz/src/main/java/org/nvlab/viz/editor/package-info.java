@@ -11,9 +11,9 @@
  * and what the user typed stays in the field until it is fixed or undone.
  *
  * <p>May import: {@code viz}, JavaFX ({@code javafx}), ControlsFX ({@code org.controlsfx}), Jackson
- * ({@code com.fasterxml.jackson}: the document's tree), and from core {@code core.project} (the
- * document and its spec), {@code core.expr} (expression errors), {@code core.preview} (kernel
- * previews built on their own copy of the project) and {@code core.vocabulary}. An ArchUnit test
- * holds this line.
+ * ({@code com.fasterxml.jackson}: the document's tree), and from core {@code core.edit} (the
+ * document), {@code core.project} (its spec), {@code core.expr} (expression errors), {@code
+ * core.preview} (kernel previews built on their own copy of the project) and {@code
+ * core.vocabulary}. An ArchUnit test holds this line.
  */
 package org.nvlab.viz.editor;

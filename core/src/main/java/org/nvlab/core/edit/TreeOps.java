@@ -1,4 +1,4 @@
-package org.nvlab.core.project;
+package org.nvlab.core.edit;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.nvlab.core.project.ProjectReader;
 
 /**
  * The primitive changes a {@link ProjectEdit} becomes once it is resolved against a tree, each of
@@ -127,7 +128,8 @@ final class TreeOps {
       return List.of(new RemoveElement(parent, at));
     }
     throw new EditException(
-        pointer, parent + " is " + JsonIn.kind(node) + ", which has no fields or elements");
+        pointer,
+        parent + " is " + ProjectReader.kindOf(node) + ", which has no fields or elements");
   }
 
   /** The edit when the container at tokens[k] does not exist yet. */
@@ -166,7 +168,8 @@ final class TreeOps {
     if (node instanceof ArrayNode a) {
       return a.get(index(token, a.size(), at + "/" + escape(token)));
     }
-    throw new EditException(at, "is " + JsonIn.kind(node) + ", which has no fields or elements");
+    throw new EditException(
+        at, "is " + ProjectReader.kindOf(node) + ", which has no fields or elements");
   }
 
   private static int index(String token, int bound, String pointer) throws EditException {

@@ -1,4 +1,4 @@
-package org.nvlab.core.project;
+package org.nvlab.core.edit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +20,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.core.edit.ProjectDocument.Effect;
+import org.nvlab.core.edit.ProjectDocument.Kind;
 import org.nvlab.core.expr.ExpressionException;
-import org.nvlab.core.project.ProjectDocument.Effect;
-import org.nvlab.core.project.ProjectDocument.Kind;
+import org.nvlab.core.project.CanonicalJson;
+import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.project.ProjectFixtures;
+import org.nvlab.core.project.ProjectSpec;
 
 /**
  * The document the editors change: a valid edit applies and marks it dirty, an invalid one is

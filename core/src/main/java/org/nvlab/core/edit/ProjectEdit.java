@@ -1,4 +1,4 @@
-package org.nvlab.core.project;
+package org.nvlab.core.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;

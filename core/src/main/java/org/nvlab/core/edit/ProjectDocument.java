@@ -1,4 +1,4 @@
-package org.nvlab.core.project;
+package org.nvlab.core.edit;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +13,13 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nvlab.core.expr.ExpressionException;
+import org.nvlab.core.project.Problem;
+import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.project.ProjectMigrations;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.rule.RuleExpression;
 
