@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,44 +17,46 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.nvlab.core.project.RandomProjects.Damage;
+import org.nvlab.core.testing.Seeds;
 
 /**
  * Properties of the project format over random valid projects ({@link RandomProjects}): saving,
  * loading and saving again gives the same bytes and the same experiment; and damaged files, at
  * least ten thousand per run, are each either read or refused with located problems, quickly, never
- * with another exception.
+ * with another exception. Each case is drawn from its own seed ({@link Seeds}: a failure names its
+ * seed and how to replay it).
  */
 class ProjectFormatPropertiesTest {
 
   private static final long MAX_NANOS = 1_000_000_000L;
 
-  @Provide
-  Arbitrary<ObjectNode> projects() {
-    return RandomProjects.projects();
+  private static final int DAMAGED_FILES = 10_000;
+
+  @TestFactory
+  Stream<DynamicTest> aGeneratedProjectIsValid() {
+    return Seeds.cases(
+        400,
+        r -> {
+          String text = CanonicalJson.write(RandomProjects.project(r));
+          try {
+            ProjectCompiler.compile(ProjectFiles.load(text, "project.json").spec(), "project.json");
+          } catch (ProjectException e) {
+            fail("the generator made an invalid project: " + e.getMessage() + "\n" + text);
+          }
+        });
   }
 
-  @Property(tries = 400)
-  void aGeneratedProjectIsValid(@ForAll("projects") ObjectNode project) throws Exception {
-    String text = CanonicalJson.write(project);
-    try {
-      ProjectCompiler.compile(ProjectFiles.load(text, "project.json").spec(), "project.json");
-    } catch (ProjectException e) {
-      fail("the generator made an invalid project: " + e.getMessage() + "\n" + text);
-    }
+  @TestFactory
+  Stream<DynamicTest> saveLoadSaveGivesTheSameBytesAndTheSameExperiment() {
+    return Seeds.cases(300, r -> savesLoadsAndSavesTheSame(RandomProjects.project(r)));
   }
 
-  @Property(tries = 300)
-  void saveLoadSaveGivesTheSameBytesAndTheSameExperiment(@ForAll("projects") ObjectNode project)
-      throws Exception {
+  private static void savesLoadsAndSavesTheSame(ObjectNode project) throws Exception {
     Path dir = Files.createTempDirectory("roundtrip");
     try {
       Path folder = dir.resolve("p.nvlab");
@@ -77,30 +80,51 @@ class ProjectFormatPropertiesTest {
 
   // ------------------------------------------------------------------------- damaged files
 
-  private static int damaged;
-  private static int refused;
-
-  /** One damaged file: a valid project's text with one kind of damage at one place. */
-  record Damage(String text, String what) {}
-
-  @Provide
-  Arbitrary<Damage> damagedProjects() {
-    return Arbitraries.randomValue(
-        r -> {
-          String text = CanonicalJson.write(RandomProjects.project(r));
-          return damage(text, r);
-        });
+  /**
+   * Ten thousand damaged files ({@link RandomProjects#damaged}), then, once all of them have run, a
+   * check that most were refused.
+   */
+  @TestFactory
+  Stream<DynamicTest> aDamagedProjectIsReadOrRefusedWithLocatedProblems() {
+    AtomicInteger damaged = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    Stream<DynamicTest> files =
+        Seeds.cases(
+            DAMAGED_FILES,
+            r -> {
+              damaged.incrementAndGet();
+              if (isRefused(RandomProjects.damaged(r))) {
+                refused.incrementAndGet();
+              }
+            });
+    DynamicTest most =
+        DynamicTest.dynamicTest(
+            "and most of them are refused",
+            () -> {
+              assumeTrue(
+                  damaged.get() >= DAMAGED_FILES,
+                  "only " + damaged.get() + " damaged files ran: too few to count refusals");
+              // Damage that leaves a valid project is possible (a digit changed) but must be rare,
+              // else the property would test little.
+              assertTrue(
+                  refused.get() > damaged.get() * 0.6,
+                  refused + " of " + damaged + " damaged files refused");
+            });
+    return Stream.concat(files, Stream.of(most));
   }
 
-  @Property(tries = 10_000)
-  void aDamagedProjectIsReadOrRefusedWithLocatedProblems(@ForAll("damagedProjects") Damage d) {
-    damaged++;
+  /**
+   * Reads and compiles a damaged file, asserting that it is read or refused with located problems
+   * in under a second; whether it was refused.
+   */
+  private static boolean isRefused(Damage d) {
+    boolean refused = false;
     long t0 = System.nanoTime();
     try {
       ProjectSpec spec = ProjectFiles.load(d.text(), "project.json").spec();
       ProjectCompiler.compile(spec, "project.json");
     } catch (ProjectException e) {
-      refused++;
+      refused = true;
       assertFalse(e.problems().isEmpty(), d.what() + ": refused without a problem");
       for (Problem p : e.problems()) {
         assertEquals("project.json", p.file(), d.what() + ": " + p);
@@ -112,131 +136,7 @@ class ProjectFormatPropertiesTest {
     }
     long dt = System.nanoTime() - t0;
     assertTrue(dt < MAX_NANOS, d.what() + " took " + dt / 1_000_000 + " ms");
-  }
-
-  @AfterProperty
-  void mostDamageIsRefused() {
-    if (damaged >= 10_000) {
-      // Damage that leaves a valid project is possible (a digit changed) but must be rare,
-      // else the property would test little.
-      assertTrue(refused > damaged * 0.6, refused + " of " + damaged + " damaged files refused");
-      damaged = 0;
-      refused = 0;
-    }
-  }
-
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-  private static final String[] HOSTILE = {
-    "\"x\"",
-    "-1",
-    "-1e9",
-    "1e400",
-    "-1e400",
-    "1e-400",
-    "NaN",
-    "Infinity",
-    "2147483648",
-    "9223372036854775808",
-    "1" + "0".repeat(1200),
-    "true",
-    "null",
-    "[]",
-    "{}",
-    "[1e9]",
-    "[[[[[[[[[[]]]]]]]]]]",
-    "[".repeat(3000) + "]".repeat(3000),
-    "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
-    "\"\\u0000\"",
-    "\"" + "x".repeat(100_000) + "\"",
-    "0x10",
-    "'single'",
-    "01"
-  };
-
-  static Damage damage(String text, Random r) {
-    int n = text.length();
-    switch (r.nextInt(9)) {
-      case 0 -> {
-        int at = r.nextInt(n);
-        return new Damage(text.substring(0, at), "cut at " + at);
-      }
-      case 1 -> {
-        int from = r.nextInt(n);
-        int to = Math.min(n, from + 1 + r.nextInt(40));
-        return new Damage(
-            text.substring(0, from) + text.substring(to), "without " + from + ".." + to);
-      }
-      case 2 -> {
-        int at = r.nextInt(n + 1);
-        String chars = "{}[],:\"\\0123456789-.eEtrufalsn x\u00e9\u4e2d";
-        String junk = String.valueOf(chars.charAt(r.nextInt(chars.length())));
-        return new Damage(
-            text.substring(0, at) + junk + text.substring(at), "'" + junk + "' at " + at);
-      }
-      case 3 -> {
-        return replaceOne(text, NUMBER, r, HOSTILE[r.nextInt(HOSTILE.length)], "number");
-      }
-      case 4 -> {
-        String v =
-            r.nextBoolean()
-                ? HOSTILE[r.nextInt(HOSTILE.length)]
-                : "\"" + RandomProjects.text(r, 3) + "\"";
-        return replaceOne(text, STRING, r, v, "text");
-      }
-      case 5 -> {
-        // A key given twice.
-        Matcher m = Pattern.compile("\"([A-Za-z_]+)\": ").matcher(text);
-        List<int[]> keys = new java.util.ArrayList<>();
-        while (m.find()) {
-          keys.add(new int[] {m.start(), m.end()});
-        }
-        int[] k = keys.get(r.nextInt(keys.size()));
-        String key = text.substring(k[0], k[1]);
-        return new Damage(
-            text.substring(0, k[0]) + key + "0, " + text.substring(k[0]), "twice " + key);
-      }
-      case 6 -> {
-        // Two characters swapped.
-        int a = r.nextInt(n - 1);
-        char[] c = text.toCharArray();
-        char t = c[a];
-        c[a] = c[a + 1];
-        c[a + 1] = t;
-        return new Damage(new String(c), "swapped at " + a);
-      }
-      case 7 -> {
-        // A whole line removed (a field, a row, a bracket).
-        String[] lines = text.split("\n", -1);
-        int drop = r.nextInt(lines.length);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-          if (i != drop) {
-            b.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
-          }
-        }
-        return new Damage(b.toString(), "line " + drop + " removed");
-      }
-      default -> {
-        // Bytes that are not UTF-8 text would be caught on a file; as text, a stray BOM or NUL.
-        int at = r.nextInt(n + 1);
-        String junk = r.nextBoolean() ? "\uFEFF" : "\u0000";
-        return new Damage(text.substring(0, at) + junk + text.substring(at), "control at " + at);
-      }
-    }
-  }
-
-  private static Damage replaceOne(String text, Pattern p, Random r, String with, String what) {
-    Matcher m = p.matcher(text);
-    List<int[]> spans = new java.util.ArrayList<>();
-    while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-    }
-    int[] s = spans.get(r.nextInt(spans.size()));
-    String shown = with.length() > 30 ? with.substring(0, 30) + "..." : with;
-    return new Damage(
-        text.substring(0, s[0]) + with + text.substring(s[1]),
-        what + " at " + s[0] + " -> " + shown);
+    return refused;
   }
 
   // ---------------------------------------------------------------------------------- helpers

@@ -16,14 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nvlab.core.testing.Seeds;
 
 /**
  * The JSON Schema shipped with the format (project.schema.json, documented in docs/file-format.md)
@@ -67,14 +67,14 @@ class ProjectSchemaTest {
     }
   }
 
-  @Provide
-  Arbitrary<ObjectNode> projects() {
-    return RandomProjects.projects();
-  }
-
-  @Property(tries = 300)
-  void everyGeneratedProjectFollowsTheSchema(@ForAll("projects") ObjectNode project) {
-    assertEquals("", problems(project), CanonicalJson.write(project));
+  @TestFactory
+  Stream<DynamicTest> everyGeneratedProjectFollowsTheSchema() {
+    return Seeds.cases(
+        300,
+        r -> {
+          ObjectNode project = RandomProjects.project(r);
+          assertEquals("", problems(project), CanonicalJson.write(project));
+        });
   }
 
   /** Breakages the schema can see, each also refused by the reader. */

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nvlab.core.testing.Draws;
+import org.nvlab.core.vocabulary.KernelFeature;
 import org.nvlab.core.vocabulary.Signals;
 
 /**
@@ -18,27 +19,38 @@ import org.nvlab.core.vocabulary.Signals;
  * shape, emission mode, node-set form and release kind, optional fields present or left to their
  * defaults, with the numbers that break careless writers (1e-300, -0.0, 0.1, long seeds, whole
  * numbers written as 3 and as 3.0) and names in any script (quotes, backslashes, control
- * characters, emoji). Graphs stay small so that compiling each one is cheap.
+ * characters, emoji). Graphs stay small so that compiling each one is cheap. And damaged project
+ * files: such a project's text with one kind of damage at one place ({@link #damaged}).
  *
  * <p>Generation follows the format's cross-field rules (a square wave's period of at least 2, a
  * feed-forward rate host only on an acyclic graph, readouts of payloadDim numbers, per-node lists
  * of one entry per node, a cascade's child among the types...), so every project it makes is valid;
- * {@code RandomProjectsTest} checks that it is.
+ * {@code ProjectFormatPropertiesTest.aGeneratedProjectIsValid} checks that it is.
+ *
+ * <p>Everything is drawn from {@link Draws} in a fixed order, so a seed gives the same project (and
+ * the same damage) on any machine and thread: {@code project(seed)} in any test is the project of
+ * that seed in the properties ({@code RandomProjectsTest} pins a few). The edge values are drawn
+ * explicitly, as they always were: {@link #number} takes an end point, 1e-300 or -0.0 in 3 draws of
+ * 8, {@link #text} a quote, backslash or control character in 1 of 8, and {@link #damage} its
+ * hostile values from a list. (When these generators ran under jqwik they were {@code
+ * Arbitraries.randomValue} arbitraries, to which jqwik adds no edge cases and no shrinking, so
+ * nothing of jqwik's own had to be reproduced.)
  */
-final class RandomProjects {
+public final class RandomProjects {
   private RandomProjects() {}
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  /** Random valid project trees, reproducible from jqwik's seed. */
-  static Arbitrary<ObjectNode> projects() {
-    return Arbitraries.randomValue(RandomProjects::project);
-  }
-
   /** The graph facts the rest of the project must agree with. */
   private record Graph(int nodes, int layers, int edges, boolean acyclic) {}
 
-  static ObjectNode project(Random r) {
+  /** The random valid project of a seed. */
+  public static ObjectNode project(long seed) {
+    return project(Draws.of(seed));
+  }
+
+  /** A random valid project from the next draws of {@code r}. */
+  public static ObjectNode project(Draws r) {
     ObjectNode p = F.objectNode();
     p.put("formatVersion", ProjectSpec.FORMAT_VERSION);
     p.put("name", text(r, 1 + r.nextInt(20)));
@@ -89,7 +101,7 @@ final class RandomProjects {
     return p;
   }
 
-  private static Graph host(Random r, ObjectNode host) {
+  private static Graph host(Draws r, ObjectNode host) {
     boolean lif = r.nextInt(3) == 0;
     host.put("kind", lif ? "lif" : "rate");
     ObjectNode graph = host.putObject("graph");
@@ -257,7 +269,7 @@ final class RandomProjects {
   }
 
   private static ObjectNode type(
-      Random r,
+      Draws r,
       List<String> names,
       int[] dims,
       int t,
@@ -340,10 +352,7 @@ final class RandomProjects {
       k.put("score", expression(r, "score", d, memoryDim, zDim));
     } else if (r.nextBoolean()) {
       ObjectNode th = k.putObject("theta");
-      for (String f :
-          org.nvlab.core.vocabulary.KernelFeature.ALL.stream()
-              .map(org.nvlab.core.vocabulary.KernelFeature::id)
-              .toList()) {
+      for (String f : KernelFeature.ALL.stream().map(KernelFeature::id).toList()) {
         maybe(r, th, f, number(r, -2, 2));
       }
     }
@@ -517,7 +526,7 @@ final class RandomProjects {
    * A valid expression for a place ("rate", "score", "logit" or "map"): a few terms over that
    * place's variables with random coefficients, sometimes inside a function.
    */
-  static String expression(Random r, String place, int d, int memoryDim, int zDim) {
+  static String expression(Draws r, String place, int d, int memoryDim, int zDim) {
     List<String> vars = new ArrayList<>(List.of("a_i", "e_i", "g_i"));
     if (memoryDim > 0) {
       vars.add("m_i[" + r.nextInt(memoryDim) + "]");
@@ -560,7 +569,7 @@ final class RandomProjects {
   }
 
   /** A node set in one of its four forms, within the graph. */
-  private static JsonNode nodeSet(Random r, Graph g, boolean allowAll) {
+  private static JsonNode nodeSet(Draws r, Graph g, boolean allowAll) {
     int form = r.nextInt(allowAll ? 4 : 3);
     if (form == 1 && g.layers() == 0) {
       form = 2;
@@ -591,7 +600,7 @@ final class RandomProjects {
     }
   }
 
-  private static ObjectNode signal(Random r) {
+  private static ObjectNode signal(Draws r) {
     ObjectNode s = F.objectNode();
     String shape = pick(r, "constant", "sine", "square", "noise", "poisson", "cycle");
     s.put("shape", shape);
@@ -615,13 +624,13 @@ final class RandomProjects {
     return s;
   }
 
-  private static void maybe(Random r, ObjectNode o, String key, JsonNode value) {
+  private static void maybe(Draws r, ObjectNode o, String key, JsonNode value) {
     if (r.nextBoolean()) {
       o.set(key, value);
     }
   }
 
-  private static ArrayNode numbers(Random r, int count, double lo, double hi) {
+  private static ArrayNode numbers(Draws r, int count, double lo, double hi) {
     ArrayNode a = F.arrayNode();
     for (int i = 0; i < count; i++) {
       a.add(number(r, lo, hi));
@@ -629,7 +638,7 @@ final class RandomProjects {
     return a;
   }
 
-  private static ArrayNode matrix(Random r, int rows, int cols) {
+  private static ArrayNode matrix(Draws r, int rows, int cols) {
     ArrayNode a = F.arrayNode();
     for (int i = 0; i < rows; i++) {
       a.add(numbers(r, cols, -1, 1));
@@ -642,7 +651,7 @@ final class RandomProjects {
    * written as a double, a short decimal, a full-precision double, a tiny value, an end point, or
    * negative zero.
    */
-  static JsonNode number(Random r, double lo, double hi) {
+  static JsonNode number(Draws r, double lo, double hi) {
     double x;
     switch (r.nextInt(8)) {
       case 0 -> {
@@ -665,12 +674,12 @@ final class RandomProjects {
     return F.numberNode(x);
   }
 
-  private static String pick(Random r, String... options) {
+  private static String pick(Draws r, String... options) {
     return options[r.nextInt(options.length)];
   }
 
   /** Text in any script: ASCII, quotes and backslashes, control characters, accents, CJK, emoji. */
-  static String text(Random r, int length) {
+  static String text(Draws r, int length) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < length; i++) {
       int cp =
@@ -685,5 +694,135 @@ final class RandomProjects {
       b.appendCodePoint(cp);
     }
     return b.toString();
+  }
+
+  // ----------------------------------------------------------------------------- damaged files
+
+  /** One damaged file: a valid project's text with one kind of damage at one place, and which. */
+  public record Damage(String text, String what) {}
+
+  /** A damaged project file from the next draws of {@code r}: a random project, then its damage. */
+  public static Damage damaged(Draws r) {
+    return damage(CanonicalJson.write(project(r)), r);
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern KEY = Pattern.compile("\"([A-Za-z_]+)\": ");
+
+  /** Values that break careless readers: out of range, not numbers, huge, deep, not JSON. */
+  private static final String[] HOSTILE = {
+    "\"x\"",
+    "-1",
+    "-1e9",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "NaN",
+    "Infinity",
+    "2147483648",
+    "9223372036854775808",
+    "1" + "0".repeat(1200),
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "[1e9]",
+    "[[[[[[[[[[]]]]]]]]]]",
+    "[".repeat(3000) + "]".repeat(3000),
+    "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
+    "\"\\u0000\"",
+    "\"" + "x".repeat(100_000) + "\"",
+    "0x10",
+    "'single'",
+    "01"
+  };
+
+  /**
+   * {@code text} with one damage, each kind as likely: cut short, a run of characters deleted, a
+   * character inserted, a number or a string replaced (by a hostile value or other text), a key
+   * given twice, two characters swapped, a line removed, a BOM or NUL inserted.
+   */
+  public static Damage damage(String text, Draws r) {
+    int n = text.length();
+    switch (r.nextInt(9)) {
+      case 0 -> {
+        int at = r.nextInt(n);
+        return new Damage(text.substring(0, at), "cut at " + at);
+      }
+      case 1 -> {
+        int from = r.nextInt(n);
+        int to = Math.min(n, from + 1 + r.nextInt(40));
+        return new Damage(
+            text.substring(0, from) + text.substring(to), "without " + from + ".." + to);
+      }
+      case 2 -> {
+        int at = r.nextInt(n + 1);
+        String chars = "{}[],:\"\\0123456789-.eEtrufalsn x\u00e9\u4e2d";
+        String junk = String.valueOf(chars.charAt(r.nextInt(chars.length())));
+        return new Damage(
+            text.substring(0, at) + junk + text.substring(at), "'" + junk + "' at " + at);
+      }
+      case 3 -> {
+        return replaceOne(text, NUMBER, r, HOSTILE[r.nextInt(HOSTILE.length)], "number");
+      }
+      case 4 -> {
+        String v = r.nextBoolean() ? HOSTILE[r.nextInt(HOSTILE.length)] : "\"" + text(r, 3) + "\"";
+        return replaceOne(text, STRING, r, v, "text");
+      }
+      case 5 -> {
+        // A key given twice.
+        List<int[]> keys = spans(text, KEY);
+        int[] k = keys.get(r.nextInt(keys.size()));
+        String key = text.substring(k[0], k[1]);
+        return new Damage(
+            text.substring(0, k[0]) + key + "0, " + text.substring(k[0]), "twice " + key);
+      }
+      case 6 -> {
+        // Two characters swapped.
+        int a = r.nextInt(n - 1);
+        char[] c = text.toCharArray();
+        char t = c[a];
+        c[a] = c[a + 1];
+        c[a + 1] = t;
+        return new Damage(new String(c), "swapped at " + a);
+      }
+      case 7 -> {
+        // A whole line removed (a field, a row, a bracket).
+        String[] lines = text.split("\n", -1);
+        int drop = r.nextInt(lines.length);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+          if (i != drop) {
+            b.append(lines[i]).append(i + 1 < lines.length ? "\n" : "");
+          }
+        }
+        return new Damage(b.toString(), "line " + drop + " removed");
+      }
+      default -> {
+        // Bytes that are not UTF-8 text would be caught on a file; as text, a stray BOM or NUL.
+        int at = r.nextInt(n + 1);
+        String junk = r.nextBoolean() ? "\uFEFF" : "\u0000";
+        return new Damage(text.substring(0, at) + junk + text.substring(at), "control at " + at);
+      }
+    }
+  }
+
+  private static Damage replaceOne(String text, Pattern p, Draws r, String with, String what) {
+    List<int[]> spans = spans(text, p);
+    int[] s = spans.get(r.nextInt(spans.size()));
+    String shown = with.length() > 30 ? with.substring(0, 30) + "..." : with;
+    return new Damage(
+        text.substring(0, s[0]) + with + text.substring(s[1]),
+        what + " at " + s[0] + " -> " + shown);
+  }
+
+  private static List<int[]> spans(String text, Pattern p) {
+    Matcher m = p.matcher(text);
+    List<int[]> spans = new ArrayList<>();
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+    }
+    return spans;
   }
 }
