@@ -1,168 +1,121 @@
 package org.nvlab.core;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nvlab.core.Model.BoundSignal;
+import org.nvlab.core.graph.Graph;
 import org.nvlab.core.host.Host;
-import org.nvlab.core.host.LifNetwork;
 import org.nvlab.core.host.Signal;
+import org.nvlab.core.observe.Observer;
+import org.nvlab.core.observe.SimulationView;
 import org.nvlab.core.process.Engine;
 import org.nvlab.core.process.Globals;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.CompiledProject.BoundSignal;
-import org.nvlab.core.project.ProjectCompiler;
-import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.random.RngStream;
-import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.state.StateDigest;
+import org.nvlab.core.state.StateVisitor;
 import org.nvlab.core.vesicle.Pool;
 import org.nvlab.core.vesicle.Population;
 import org.nvlab.core.vocabulary.DeathCause;
-import org.nvlab.core.vocabulary.Metric;
-import org.nvlab.core.vocabulary.SeriesName;
 
 /**
- * The facade: load a project, step it, record its metrics, hash its state.
+ * One running instance of a {@link Model} (made by {@link Model#instantiate}): its own host, its
+ * own population, its tick, its seed. Step it, let observers watch it, take new rules while it
+ * runs, hash or checkpoint its state. Nothing outside the engine changes a run but through the
+ * methods here; everyone else reads it as a {@link SimulationView}.
  *
- * <p>The project's own seed fixes its structure (graph, random keys and receptors); the run seed
- * given here drives the dynamics (emission, docking, migration, lifetimes, noise), so seeded
- * repetitions of one experiment share one network. A simulation is single-owner: one thread calls
- * {@link #step}; the engine parallelises inside the tick.
+ * <p>A simulation is single-owner: one thread calls {@link #step} and the other methods that change
+ * it; the engine parallelises inside the tick. Observers are called on that thread after each tick.
  */
-public final class Simulation implements AutoCloseable {
-  private CompiledProject project;
+public final class Simulation implements SimulationView, AutoCloseable {
+  private Model model;
   private final Engine engine;
   private final Host host;
   private final long seed;
-  private final MetricsRecorder metrics = new MetricsRecorder();
   private final RngStream scratch = new RngStream();
-  private final int[] popSeries;
-  private final int[] birthSeries;
-  private final int[][] deathSeries;
-  private final int[] dockSeries;
-  private final int[] releaseSeries;
-  private final int[] releasedSeries;
-  private final int gammaSeries;
-  private final int betaSeries;
-  private final int gateSeries;
-  private final int memorySeries;
-  private final int activationSeries;
-  private final int spikeSeries;
-  private final int lossSeries;
-  private final int rewardSeries;
+  private final List<Observer> observers = new ArrayList<>();
+  private Observer[] watching = new Observer[0];
+  private int revision;
 
-  public Simulation(CompiledProject project, long seed, int threads) {
-    this.project = project;
-    this.host = project.host();
+  Simulation(Model model, long seed, int threads) {
+    this.model = model;
+    this.host = model.host().build();
     this.seed = seed;
-    Globals globals = new Globals(project.z().size());
-    this.engine = new Engine(host, project.types(), globals, seed, threads);
-    int k = project.types().length;
-    popSeries = new int[k];
-    birthSeries = new int[k];
-    deathSeries = new int[k][DeathCause.COUNT];
-    dockSeries = new int[k];
-    releaseSeries = new int[k];
-    releasedSeries = new int[k];
-    for (int t = 0; t < k; t++) {
-      String name = project.types()[t].name();
-      popSeries[t] = metrics.series(SeriesName.of(Metric.POPULATION, name));
-      birthSeries[t] = metrics.series(SeriesName.of(Metric.BIRTHS, name));
-      for (DeathCause c : DeathCause.ALL) {
-        deathSeries[t][c.ordinal()] = metrics.series(SeriesName.deaths(c, name));
-      }
-      dockSeries[t] = metrics.series(SeriesName.of(Metric.DOCKINGS, name));
-      releaseSeries[t] = metrics.series(SeriesName.of(Metric.RELEASES, name));
-      releasedSeries[t] = metrics.series(SeriesName.of(Metric.RELEASED_PAYLOAD, name));
-    }
-    activationSeries = metrics.series(SeriesName.of(Metric.MEAN_ACTIVATION));
-    gammaSeries = metrics.series(SeriesName.of(Metric.MEAN_ABS_GAMMA));
-    betaSeries = metrics.series(SeriesName.of(Metric.MEAN_ABS_BETA));
-    gateSeries = metrics.series(SeriesName.of(Metric.MEAN_GATE));
-    spikeSeries =
-        host instanceof LifNetwork ? metrics.series(SeriesName.of(Metric.SPIKE_RATE)) : -1;
-    memorySeries =
-        host.memoryDim() > 0 ? metrics.series(SeriesName.of(Metric.MEAN_MEMORY_NORM)) : -1;
-    lossSeries = host.hasTask() ? metrics.series(SeriesName.of(Metric.LOSS)) : -1;
-    rewardSeries =
-        project.reward() != null || project.rewardFromTask()
-            ? metrics.series(SeriesName.of(Metric.REWARD))
-            : -1;
+    this.engine = new Engine(host, model.types(), new Globals(model.z().size()), seed, threads);
   }
 
-  /** Reads, checks and compiles a project folder or file. */
-  public static Simulation load(Path project, Long seed, int threads) throws ProjectException {
-    ProjectSpec spec = ProjectReader.read(project);
-    CompiledProject c = ProjectCompiler.compile(spec);
-    return new Simulation(c, seed != null ? seed : spec.seed(), threads);
-  }
-
-  /**
-   * Why this run cannot take {@code next}'s rules at its next tick, or null when it can (see {@link
-   * #applyRules}).
-   */
-  public String incompatibility(CompiledProject next) {
-    if (next.host().nodeCount() != host.nodeCount()
-        || next.host().graph().edgeCount() != host.graph().edgeCount()) {
-      return "the host network changed";
-    }
-    if (next.z().size() != project.z().size()) {
-      return "the number of conditioning signals z changed";
-    }
-    return engine.incompatibility(next.types());
-  }
-
-  /**
-   * Takes a changed project's vesicle-type rules at the next tick, keeping the vesicles alive, the
-   * host's state and the metrics so far (an edit in the window while the run goes on). Only rules
-   * change: the host, its signals and the globals stay those of the running project, so {@code
-   * next} must differ from it in vesicle-type rules only ({@code ProjectDocument.effect} says
-   * LIVE); what can be checked here is checked (node and edge counts, the types' names and
-   * dimensions). {@code next}'s own host is not used. Call it between two ticks, on the thread that
-   * steps. The run stays reproducible: the same edits at the same ticks give the same states, for
-   * any number of threads.
-   *
-   * @throws IllegalArgumentException when {@link #incompatibility} names a reason
-   */
-  public void applyRules(CompiledProject next) {
-    String why = incompatibility(next);
-    if (why != null) {
-      throw new IllegalArgumentException(why + "; that needs a new run (reset)");
-    }
-    engine.replaceTypes(next.types());
-    project =
-        new CompiledProject(
-            next.spec(),
-            host,
-            next.types(),
-            project.inputs(),
-            project.targets(),
-            project.reward(),
-            project.rewardFromTask(),
-            project.task(),
-            project.z());
-  }
-
-  /** One tick: inputs and globals for this tick, steps 1-5, then recording (step 6). */
+  /** One tick: inputs and globals for this tick, steps 1-5, then the observers (step 6). */
   public void step() {
     int t = engine.tickCount();
     applySignals(t);
     engine.tick();
-    record(t);
+    for (Observer o : watching) {
+      o.ticked(this);
+    }
   }
 
   public void run(int ticks) {
-    metrics.reserve(ticks);
     for (int i = 0; i < ticks; i++) {
       step();
     }
   }
 
+  /** Attaches an observer (called after every tick from now on) and returns it. */
+  public <T extends Observer> T observe(T observer) {
+    observers.add(observer);
+    watching = observers.toArray(new Observer[0]);
+    observer.attached(this);
+    return observer;
+  }
+
+  /** Detaches an observer; false when it was not attached. */
+  public boolean unobserve(Observer observer) {
+    boolean was = observers.remove(observer);
+    watching = observers.toArray(new Observer[0]);
+    if (was) {
+      observer.detached(this);
+    }
+    return was;
+  }
+
+  /** The observers attached, in the order they are called. */
+  public List<Observer> observers() {
+    return List.copyOf(observers);
+  }
+
+  /**
+   * Takes another model's vesicle-type rules at the next tick, keeping the vesicles alive, the
+   * host's state and everything observed so far (an edit in the window while the run goes on).
+   * {@link ModelChange#between} decides whether it can: the host, its signals and the project seed
+   * must be the running model's, and every type keep its name, dimensions and dwelling. The run
+   * stays reproducible: the same rules taken at the same ticks give the same states, for any number
+   * of threads.
+   *
+   * @return what the change was (nothing, or live)
+   * @throws IllegalArgumentException when the change needs a new run, with the reason
+   */
+  public ModelChange takeRules(Model next) {
+    ModelChange c = ModelChange.between(model, next);
+    if (!c.live()) {
+      throw new IllegalArgumentException(c.reason() + "; that needs a new run (reset)");
+    }
+    if (c.kind() == ModelChange.Kind.LIVE) {
+      engine.replaceTypes(next.types());
+      revision++;
+    }
+    model = next;
+    if (c.kind() == ModelChange.Kind.LIVE) {
+      for (Observer o : watching) {
+        o.rulesChanged(this);
+      }
+    }
+    return c;
+  }
+
   private void applySignals(int t) {
-    List<BoundSignal> inputs = project.inputs();
+    List<BoundSignal> inputs = model.inputs();
     float[] in = host.input();
     for (int b = 0; b < inputs.size(); b++) {
       BoundSignal bs = inputs.get(b);
@@ -171,7 +124,7 @@ public final class Simulation implements AutoCloseable {
         in[nodes[c]] = (float) bs.signal().value(seed, t, c, b, scratch);
       }
     }
-    List<BoundSignal> targets = project.targets();
+    List<BoundSignal> targets = model.targets();
     float[] y = host.target();
     for (int b = 0; b < targets.size(); b++) {
       BoundSignal bs = targets.get(b);
@@ -182,123 +135,54 @@ public final class Simulation implements AutoCloseable {
     }
     Globals g = engine.globals();
     double reward =
-        project.rewardFromTask()
+        model.rewardFromTask()
             ? -host.loss()
-            : project.reward() != null ? project.reward().value(seed, t, 0, 2000, scratch) : 0;
-    g.set(reward, project.task());
-    List<Signal> z = project.z();
+            : model.reward() != null ? model.reward().value(seed, t, 0, 2000, scratch) : 0;
+    g.set(reward, model.task());
+    List<Signal> z = model.z();
     for (int k = 0; k < z.size(); k++) {
       g.z()[k] = z.get(k).value(seed, t, k, 3000, scratch);
     }
   }
 
-  private void record(int t) {
-    Population pop = engine.population();
-    metrics.begin(t);
-    for (int k = 0; k < popSeries.length; k++) {
-      metrics.set(popSeries[k], pop.pool(k).size());
-      metrics.set(birthSeries[k], pop.births(k));
-      for (int c = 0; c < DeathCause.COUNT; c++) {
-        metrics.set(deathSeries[k][c], pop.deaths(k, DeathCause.of(c)));
-      }
-      metrics.set(dockSeries[k], pop.dockings(k));
-      metrics.set(releaseSeries[k], pop.releases(k));
-      metrics.set(releasedSeries[k], pop.releasedPayload(k));
-    }
-    int n = host.nodeCount();
-    double a = 0;
-    double gm = 0;
-    double bt = 0;
-    double gt = 0;
-    double sp = 0;
-    float[] act = host.activation();
-    float[] gamma = host.gamma();
-    float[] beta = host.beta();
-    float[] gate = host.gate();
-    float[] spike = host.spike();
-    for (int i = 0; i < n; i++) {
-      a += act[i];
-      gm += Math.abs(gamma[i]);
-      bt += Math.abs(beta[i]);
-      gt += gate[i];
-      sp += spike[i];
-    }
-    metrics.set(activationSeries, a / n);
-    metrics.set(gammaSeries, gm / n);
-    metrics.set(betaSeries, bt / n);
-    metrics.set(gateSeries, gt / n);
-    if (spikeSeries >= 0) {
-      metrics.set(spikeSeries, sp / n);
-    }
-    if (memorySeries >= 0) {
-      metrics.set(memorySeries, meanMemoryNorm());
-    }
-    if (lossSeries >= 0) {
-      metrics.set(lossSeries, host.loss());
-    }
-    if (rewardSeries >= 0) {
-      metrics.set(rewardSeries, engine.globals().reward());
-    }
-    metrics.commit();
-  }
-
-  /** Mean over nodes of |M_i|, the length of each node's memory trace. */
-  private double meanMemoryNorm() {
-    int m = host.memoryDim();
-    float[] memory = host.memory();
-    int n = host.nodeCount();
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double sq = 0;
-      for (int k = i * m, end = k + m; k < end; k++) {
-        sq += (double) memory[k] * memory[k];
-      }
-      sum += Math.sqrt(sq);
-    }
-    return sum / n;
-  }
-
   /**
-   * SHA-256 over the full state: tick, id counter, every host array, and every vesicle's id,
-   * location, expiry, payload, state and dwell, in id order (so the hash does not depend on where
-   * vesicles sit in memory).
+   * SHA-256 over the full state: the tick, the host's arrays and the population (the id counter,
+   * the last tick's counts, every vesicle's id, location, expiry, dwell, payload and state, in id
+   * order, so the hash does not depend on where vesicles sit in memory).
    */
   public String stateHash() {
     StateDigest d = new StateDigest();
-    d.value("tick", engine.tickCount());
-    d.value("nextId", engine.population().nextId());
-    host.digest(d);
-    Population pop = engine.population();
-    for (int k = 0; k < pop.typeCount(); k++) {
-      Pool p = pop.pool(k);
-      int[] order = p.slotsById();
-      int m = order.length;
-      long[] ids = new long[m];
-      int[] node = new int[m];
-      int[] expiry = new int[m];
-      int[] dwell = new int[m];
-      int dd = p.payloadDim();
-      int pp = p.stateDim();
-      float[] payload = new float[m * dd];
-      float[] state = new float[m * pp];
-      for (int q = 0; q < m; q++) {
-        int s = order[q];
-        ids[q] = p.id()[s];
-        node[q] = p.node()[s];
-        expiry[q] = p.expiry()[s];
-        dwell[q] = p.dwelling() ? p.dwell()[s] : 0;
-        System.arraycopy(p.payload(), s * dd, payload, q * dd, dd);
-        System.arraycopy(p.state(), s * pp, state, q * pp, pp);
-      }
-      String t = "type" + k + ".";
-      d.longs(t + "id", ids, m);
-      d.ints(t + "node", node, m);
-      d.ints(t + "expiry", expiry, m);
-      d.ints(t + "dwell", dwell, m);
-      d.floats(t + "payload", payload);
-      d.floats(t + "state", state);
-    }
+    engine.visit(d);
     return d.hex();
+  }
+
+  /**
+   * Shows the run's whole state to a visitor that reads it (a checkpoint being written). To put a
+   * saved state back, see {@link #restore}.
+   */
+  public void visitState(StateVisitor v) {
+    if (v.restoring()) {
+      throw new IllegalArgumentException("a restoring visitor goes through restore()");
+    }
+    engine.visit(v);
+  }
+
+  /**
+   * Puts a saved state back into this run, which must be a fresh instance of the model that saved
+   * it (same structure and rules): the tick, the host, every vesicle in its slot. The observers are
+   * told they now watch the run at its new tick.
+   *
+   * @param revision the number of live rule changes the saved run had taken
+   */
+  public void restore(StateVisitor saved, int revision) {
+    if (!saved.restoring()) {
+      throw new IllegalArgumentException("restore() needs a visitor that fills the state");
+    }
+    engine.visit(saved);
+    this.revision = revision;
+    for (Observer o : watching) {
+      o.attached(this);
+    }
   }
 
   /** Live vesicles per type name. */
@@ -310,32 +194,332 @@ public final class Simulation implements AutoCloseable {
     return out;
   }
 
-  public int tick() {
-    return engine.tickCount();
+  /** The model whose rules the run follows now (the one it began with, or the last it took). */
+  public Model model() {
+    return model;
   }
 
-  public long seed() {
-    return seed;
+  /** Engine threads. */
+  public int threads() {
+    return engine.threads();
   }
 
-  public Engine engine() {
+  /** Nanoseconds spent in each phase of the tick since the start (or the last reset). */
+  public long[] phaseNanos() {
+    return engine.phaseNanos();
+  }
+
+  public void resetPhaseTimes() {
+    engine.resetPhaseTimes();
+  }
+
+  /** Heap bytes the population's arrays hold. */
+  public long populationHeapBytes() {
+    return engine.population().heapBytes();
+  }
+
+  /** All live vesicles. */
+  public long vesicles() {
+    return engine.population().size();
+  }
+
+  /** The engine, for the engine's own tests (package-private: no one else may reach it). */
+  Engine engine() {
     return engine;
   }
 
-  public Host host() {
+  /** The host, for the engine's own tests (package-private). */
+  Host host() {
     return host;
-  }
-
-  public CompiledProject project() {
-    return project;
-  }
-
-  public MetricsRecorder metrics() {
-    return metrics;
   }
 
   @Override
   public void close() {
     engine.close();
+  }
+
+  // ---------------------------------------------------------------- SimulationView
+
+  @Override
+  public int tick() {
+    return engine.tickCount();
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public int revision() {
+    return revision;
+  }
+
+  @Override
+  public ProjectSpec spec() {
+    return model.spec();
+  }
+
+  @Override
+  public Graph graph() {
+    return host.graph();
+  }
+
+  @Override
+  public int nodeCount() {
+    return host.nodeCount();
+  }
+
+  @Override
+  public boolean spiking() {
+    return model.host().spiking();
+  }
+
+  @Override
+  public int memoryDim() {
+    return host.memoryDim();
+  }
+
+  @Override
+  public boolean hasTask() {
+    return host.hasTask();
+  }
+
+  @Override
+  public boolean hasReward() {
+    return model.hasReward();
+  }
+
+  @Override
+  public float activation(int node) {
+    return host.activation()[node];
+  }
+
+  @Override
+  public float error(int node) {
+    return host.error()[node];
+  }
+
+  @Override
+  public float gamma(int node) {
+    return host.gamma()[node];
+  }
+
+  @Override
+  public float beta(int node) {
+    return host.beta()[node];
+  }
+
+  @Override
+  public float gate(int node) {
+    return host.gate()[node];
+  }
+
+  @Override
+  public float spike(int node) {
+    return host.spike()[node];
+  }
+
+  @Override
+  public float memory(int node, int k) {
+    return host.memory()[node * host.memoryDim() + k];
+  }
+
+  @Override
+  public float weight(int edge) {
+    return host.weight()[edge];
+  }
+
+  @Override
+  public int weightsVersion() {
+    return host.weightsVersion();
+  }
+
+  @Override
+  public double loss() {
+    return host.loss();
+  }
+
+  @Override
+  public double reward() {
+    return engine.globals().reward();
+  }
+
+  @Override
+  public void copyActivation(float[] into) {
+    System.arraycopy(host.activation(), 0, into, 0, host.nodeCount());
+  }
+
+  @Override
+  public void copyGamma(float[] into) {
+    System.arraycopy(host.gamma(), 0, into, 0, host.nodeCount());
+  }
+
+  @Override
+  public void copySpike(float[] into) {
+    System.arraycopy(host.spike(), 0, into, 0, host.nodeCount());
+  }
+
+  @Override
+  public void copyWeights(float[] into) {
+    System.arraycopy(host.weight(), 0, into, 0, host.weight().length);
+  }
+
+  @Override
+  public int typeCount() {
+    return engine.typeCount();
+  }
+
+  @Override
+  public String typeName(int type) {
+    return engine.type(type).name();
+  }
+
+  @Override
+  public int typeIndex(String name) {
+    return model.typeIndex(name);
+  }
+
+  @Override
+  public int payloadDim(int type) {
+    return engine.type(type).payloadDim();
+  }
+
+  @Override
+  public int stateDim(int type) {
+    return engine.type(type).stateDim();
+  }
+
+  @Override
+  public int dwellTicks(int type) {
+    return engine.type(type).docking().dwellTicks();
+  }
+
+  private Pool pool(int type) {
+    return engine.population().pool(type);
+  }
+
+  @Override
+  public int vesicleCount(int type) {
+    return pool(type).size();
+  }
+
+  @Override
+  public long births(int type) {
+    return engine.population().births(type);
+  }
+
+  @Override
+  public long deaths(int type, DeathCause cause) {
+    return engine.population().deaths(type, cause);
+  }
+
+  @Override
+  public long dockings(int type) {
+    return engine.population().dockings(type);
+  }
+
+  @Override
+  public long releases(int type) {
+    return engine.population().releases(type);
+  }
+
+  @Override
+  public double releasedPayload(int type) {
+    return engine.population().releasedPayload(type);
+  }
+
+  @Override
+  public int vesicleNode(int type, int slot) {
+    return pool(type).node()[slot];
+  }
+
+  @Override
+  public long vesicleId(int type, int slot) {
+    return pool(type).id()[slot];
+  }
+
+  @Override
+  public int vesicleExpiry(int type, int slot) {
+    return pool(type).expiry()[slot];
+  }
+
+  @Override
+  public int vesicleDwell(int type, int slot) {
+    Pool p = pool(type);
+    return p.dwelling() ? p.dwell()[slot] : 0;
+  }
+
+  @Override
+  public float payload(int type, int slot, int component) {
+    Pool p = pool(type);
+    return p.payload()[slot * p.payloadDim() + component];
+  }
+
+  @Override
+  public float state(int type, int slot, int component) {
+    Pool p = pool(type);
+    return p.state()[slot * p.stateDim() + component];
+  }
+
+  @Override
+  public int slotOf(int type, long id) {
+    Pool p = pool(type);
+    long[] ids = p.id();
+    int[] at = p.node();
+    for (int s = 0, n = p.size(); s < n; s++) {
+      if (ids[s] == id && at[s] != Pool.DEAD) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public void copyNodes(int type, int[] into, int count) {
+    System.arraycopy(pool(type).node(), 0, into, 0, count);
+  }
+
+  @Override
+  public void copyIds(int type, long[] into, int count) {
+    System.arraycopy(pool(type).id(), 0, into, 0, count);
+  }
+
+  @Override
+  public void countByNode(int type, double[] counts) {
+    pool(type).countByNode(counts);
+  }
+
+  @Override
+  public int releaseCount(int type) {
+    return engine.releaseCount(type);
+  }
+
+  @Override
+  public int releaseNodes(int type, int[] into) {
+    return engine.releaseNodes(type, into);
+  }
+
+  @Override
+  public double[] kernelRow(int type, int node) {
+    return engine.kernelRow(type, node);
+  }
+
+  @Override
+  public int[] kernelDestinations(int type, int node) {
+    return engine.kernelDestinations(type, node);
+  }
+
+  @Override
+  public String toString() {
+    return "Simulation["
+        + model.name()
+        + ", seed "
+        + seed
+        + ", tick "
+        + tick()
+        + ", "
+        + vesicles()
+        + " vesicles]";
   }
 }

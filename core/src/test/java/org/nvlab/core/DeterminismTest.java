@@ -29,15 +29,15 @@ class DeterminismTest {
         }
         sim.step();
       }
-      long alive = sim.engine().population().size();
+      long alive = EngineAccess.engine(sim).population().size();
       assertTrue(alive > 0, name + ": nothing alive, the test would prove little");
       return sim.stateHash();
     }
   }
 
   private static void shuffleAll(Simulation sim, int tick) {
-    for (int k = 0; k < sim.engine().typeCount(); k++) {
-      Pool p = sim.engine().population().pool(k);
+    for (int k = 0; k < EngineAccess.engine(sim).typeCount(); k++) {
+      Pool p = EngineAccess.engine(sim).population().pool(k);
       int[] order = new int[p.size()];
       for (int s = 0; s < order.length; s++) {
         order[s] = s;

@@ -12,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.vesicle.Pool;
 
@@ -43,13 +41,13 @@ class LiveRulesTest {
        ]}
       """;
 
-  private static CompiledProject compile(ProjectDocument d) throws ProjectException {
-    return ProjectCompiler.compile(d.spec(), d.file());
+  private static Model compile(ProjectDocument d) throws ProjectException {
+    return Model.compile(d.spec(), d.file());
   }
 
   /** Vesicle id -> node for type 0. */
   private static Map<Long, Integer> where(Simulation sim) {
-    Pool p = sim.engine().population().pool(0);
+    Pool p = EngineAccess.engine(sim).population().pool(0);
     Map<Long, Integer> m = new HashMap<>();
     for (int s = 0; s < p.size(); s++) {
       m.put(p.id()[s], p.node()[s]);
@@ -60,13 +58,13 @@ class LiveRulesTest {
   @Test
   void aKernelEditRoutesDifferentlyAtTheNextTickAndKeepsEveryVesicle() throws Exception {
     ProjectDocument doc = ProjectDocument.parse(RING, "ring.json");
-    try (Simulation sim = new Simulation(compile(doc), 1, 2)) {
+    try (Simulation sim = TestProjects.recorded(compile(doc), 1, 2)) {
       sim.run(10);
       Map<Long, Integer> before = where(sim);
       assertEquals(10, before.size());
 
       // Without the edit, every vesicle moves one node along the ring each tick.
-      try (Simulation control = new Simulation(compile(doc), 1, 2)) {
+      try (Simulation control = TestProjects.recorded(compile(doc), 1, 2)) {
         control.run(11);
         Map<Long, Integer> moved = where(control);
         before.forEach((id, node) -> assertEquals((node + 1) % 8, moved.get(id), "id " + id));
@@ -79,22 +77,22 @@ class LiveRulesTest {
                   "stay put",
                   ProjectEdit.set("/vesicleTypes/0/kernel/theta/bias", -30),
                   ProjectEdit.set("/vesicleTypes/0/emission/mode", "none")));
-      assertEquals(ProjectDocument.Effect.LIVE, r.effect());
-      sim.applyRules(compile(doc));
+      assertEquals(ModelChange.Kind.LIVE, r.effect().kind());
+      sim.takeRules(compile(doc));
       assertEquals(10, sim.tick(), "applying rules ran no tick");
       assertEquals(before, where(sim), "applying rules moved or lost vesicles");
 
       sim.step();
       assertEquals(before, where(sim), "the vesicles should all have stayed where they were");
-      assertEquals(-30f, sim.engine().type(0).kernel().theta()[0]);
-      assertEquals("none", sim.project().spec().vesicleTypes().get(0).emission().mode());
+      assertEquals(-30f, EngineAccess.engine(sim).type(0).kernel().theta()[0]);
+      assertEquals("none", sim.model().spec().vesicleTypes().get(0).emission().mode());
     }
   }
 
   private static String editedRun(int threads, boolean edit) throws Exception {
     String json = DeterminismProjects.all().get("rate-everything");
     ProjectDocument doc = ProjectDocument.parse(json, "test.json");
-    try (Simulation sim = new Simulation(compile(doc), 77, threads)) {
+    try (Simulation sim = TestProjects.recorded(compile(doc), 77, threads)) {
       sim.run(15);
       if (edit) {
         String t0 = "/vesicleTypes/0";
@@ -112,11 +110,11 @@ class LiveRulesTest {
                     ProjectEdit.remove("/vesicleTypes/1/kernel/content"),
                     ProjectEdit.set("/vesicleTypes/1/kernel/neighbourhood", "both"),
                     ProjectEdit.set("/vesicleTypes/1/kernel/score", "2 * a_j - stay")));
-        assertEquals(ProjectDocument.Effect.LIVE, r.effect(), r.problems().toString());
-        sim.applyRules(compile(doc));
+        assertEquals(ModelChange.Kind.LIVE, r.effect().kind(), r.problems().toString());
+        sim.takeRules(compile(doc));
       }
       sim.run(15);
-      assertTrue(sim.engine().population().size() > 0);
+      assertTrue(EngineAccess.engine(sim).population().size() > 0);
       return sim.stateHash();
     }
   }
@@ -132,20 +130,20 @@ class LiveRulesTest {
   @Test
   void rulesOfAnotherStructureAreRefusedAndTheRunGoesOnUnchanged() throws Exception {
     ProjectDocument doc = ProjectDocument.parse(RING, "ring.json");
-    try (Simulation sim = new Simulation(compile(doc), 1, 1)) {
+    try (Simulation sim = TestProjects.recorded(compile(doc), 1, 1)) {
       sim.run(5);
       String hash = sim.stateHash();
       doc.apply(ProjectEdit.set("/vesicleTypes/0/payloadDim", 2));
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> sim.applyRules(compile(doc)));
+          assertThrows(IllegalArgumentException.class, () -> sim.takeRules(compile(doc)));
       assertTrue(e.getMessage().contains("payload or state dimension"), e.getMessage());
       assertTrue(e.getMessage().contains("reset"), e.getMessage());
       assertEquals(hash, sim.stateHash());
-      assertNotNull(sim.incompatibility(compile(doc)));
+      assertEquals(ModelChange.Kind.RESET, sim.model().changeTo(compile(doc)).kind());
 
       doc.undo();
       doc.apply(ProjectEdit.set("/host/graph/nodes", 9));
-      assertTrue(sim.incompatibility(compile(doc)).contains("host network"));
+      assertTrue(sim.model().changeTo(compile(doc)).reason().contains("host network"));
       sim.step();
       assertEquals(6, sim.tick());
     }

@@ -20,9 +20,9 @@ class PopulationBalanceTest {
   void birthsMinusDeathsEqualsThePopulationEveryTick(String name) {
     try (Simulation sim = TestProjects.simulation(DeterminismProjects.all().get(name), 3, 2)) {
       sim.run(120);
-      MetricsRecorder m = sim.metrics();
-      for (int k = 0; k < sim.engine().typeCount(); k++) {
-        String type = sim.engine().type(k).name();
+      MetricsRecorder m = EngineAccess.metrics(sim);
+      for (int k = 0; k < EngineAccess.engine(sim).typeCount(); k++) {
+        String type = EngineAccess.engine(sim).type(k).name();
         long alive = 0;
         long deathsSeen = 0;
         for (int r = 0; r < m.rows(); r++) {

@@ -1,7 +1,6 @@
 package org.nvlab.core;
 
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.observe.MetricsObserver;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 
@@ -9,16 +8,30 @@ import org.nvlab.core.project.ProjectReader;
 public final class TestProjects {
   private TestProjects() {}
 
-  public static CompiledProject compile(String json) {
+  public static Model compile(String json) {
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, "test.json"));
+      return Model.compile(ProjectReader.parse(json, "test.json"), "test.json");
     } catch (ProjectException e) {
       throw new AssertionError("test project is invalid:\n" + e.getMessage(), e);
     }
   }
 
+  /** A fresh run that records its metrics ({@link EngineAccess#metrics}). */
   public static Simulation simulation(String json, long seed, int threads) {
-    return new Simulation(compile(json), seed, threads);
+    return recorded(compile(json), seed, threads);
+  }
+
+  /** A project folder's run with the project's own seed, recording its metrics. */
+  public static Simulation load(java.nio.file.Path folder, int threads) throws ProjectException {
+    Model m = Model.load(folder);
+    return recorded(m, m.spec().seed(), threads);
+  }
+
+  /** A fresh run of a model that records its metrics ({@link EngineAccess#metrics}). */
+  public static Simulation recorded(Model model, long seed, int threads) {
+    Simulation sim = model.instantiate(seed, threads);
+    sim.observe(new MetricsObserver());
+    return sim;
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.observe.SnapshotMaker;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.snapshot.Snapshot;
 
@@ -24,7 +24,7 @@ class VesicleRendererTest {
   private static Snapshot[] run(int ticks) throws Exception {
     Path project = Path.of("..", "sample-projects", "dense-modulators.nvlab");
     ProjectFiles.Loaded l = ProjectFiles.load(project);
-    try (Simulation sim = new Simulation(ProjectCompiler.compile(l.spec(), l.file()), 3, 1)) {
+    try (Simulation sim = Model.compile(l.spec(), l.file()).instantiate(3, 1)) {
       SnapshotMaker maker = new SnapshotMaker(100_000);
       Snapshot[] out = new Snapshot[ticks + 1];
       out[0] = maker.make(sim);

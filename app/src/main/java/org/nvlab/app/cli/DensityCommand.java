@@ -12,8 +12,7 @@ import java.util.concurrent.Callable;
 import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.density.MeanFieldComparison;
 import org.nvlab.core.density.SeedAverage;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
@@ -64,7 +63,7 @@ public final class DensityCommand implements Callable<Integer> {
       throw new CliException(NvlabCommand.USAGE, "--compare-seeds must be between 2 and 1000000");
     }
     ProjectSpec spec = ProjectReader.read(project);
-    CompiledProject compiled = ProjectCompiler.compile(spec);
+    Model compiled = Model.compile(spec);
     DensityModel model;
     try {
       model = new DensityModel(compiled);
@@ -107,18 +106,7 @@ public final class DensityCommand implements Callable<Integer> {
       long first = seed != null ? seed : spec.seed();
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       SeedAverage avg =
-          SeedAverage.run(
-              () -> {
-                try {
-                  return ProjectCompiler.compile(spec);
-                } catch (ProjectException e) {
-                  throw new IllegalStateException(e);
-                }
-              },
-              first,
-              compareSeeds,
-              n,
-              t);
+          SeedAverage.run(compiled, first, compareSeeds, n, t);
       Path mc = out.resolve("mean_counts.csv");
       try (BufferedWriter w = Files.newBufferedWriter(mc, StandardCharsets.UTF_8)) {
         avg.writeCsv(w);
@@ -127,7 +115,7 @@ public final class DensityCommand implements Callable<Integer> {
       }
       Map<String, Object> cmp =
           new LinkedHashMap<>(
-              MeanFieldComparison.compare(avg, new DensityModel(ProjectCompiler.compile(spec))));
+              MeanFieldComparison.compare(avg, new DensityModel(compiled)));
       cmp.put("project", spec.name());
       try {
         System.out.println(new ObjectMapper().writeValueAsString(cmp));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      ResumeCommand.class,
       ValidateCommand.class,
       BenchCommand.class,
       DensityCommand.class,
@@ -68,7 +69,7 @@ public final class NvlabCommand implements Callable<Integer> {
     if (!hasDisplay()) {
       System.err.println(
           "nvlab: no display found, so the window cannot open; headless commands: nvlab run,"
-              + " validate, bench, density, train, limits, agents, migrate, pack, unpack, runs,"
+              + " resume, validate, bench, density, train, limits, agents, migrate, pack, unpack, runs,"
               + " export, bench-store (see nvlab --help)");
       return USAGE;
     }

@@ -1,7 +1,5 @@
 package org.nvlab.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,25 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nvlab.app.runs.ProjectRuns;
-import org.nvlab.app.runs.Versions;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.density.SeedAverage;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.observe.MetricsObserver;
+import org.nvlab.core.observe.SpikeRaster;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
-import org.nvlab.core.project.ProjectReader;
-import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
-import org.nvlab.core.record.RunMetadata;
-import org.nvlab.core.record.RunStatus;
-import org.nvlab.core.record.RunStoreException;
-import org.nvlab.core.vocabulary.DeathCause;
-import org.nvlab.core.vocabulary.Metric;
-import org.nvlab.core.vocabulary.SeriesName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +31,9 @@ import picocli.CommandLine.Parameters;
       "DIR/summary.json (seed, ticks, threads, versions, final counts, state_sha256).",
       "When PROJECT is a NAME.nvlab folder (or its project.json) the run is also recorded in",
       "the project's run store, NAME.nvlab/runs/runs.duckdb (see nvlab runs, nvlab export);",
-      "if the store cannot take it, the files are still written and one warning is printed."
+      "if the store cannot take it, the files are still written and one warning is printed.",
+      "With --checkpoint-every N it also writes the run's complete state every N ticks, as",
+      "DIR/checkpoint-TICK.nvcheckpoint, which nvlab resume continues exactly."
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -78,88 +70,132 @@ public final class RunCommand implements Callable<Integer> {
   Integer seeds;
 
   @Option(
+      names = "--checkpoint-every",
+      paramLabel = "N",
+      description =
+          "write the run's complete state (with its metrics so far) every N ticks as"
+              + " DIR/checkpoint-TICK.nvcheckpoint; nvlab resume continues from any of them")
+  Integer checkpointEvery;
+
+  @Option(
+      names = "--spikes",
+      description = "write DIR/spikes.csv (tick,node): every spike of a LIF host, the raster")
+  boolean spikes;
+
+  @Option(
       names = "--no-store",
       description = "do not record the run in the project's run store (NAME.nvlab/runs/)")
   boolean noStore;
 
   @Override
   public Integer call() throws ProjectException {
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (t < 1 || t > 1024) {
-      throw new CliException(NvlabCommand.USAGE, "--threads must be between 1 and 1024, got " + t);
-    }
+    int t = threads(threads);
     if (ticks != null && ticks < 0) {
       throw new CliException(NvlabCommand.USAGE, "--ticks must be at least 0, got " + ticks);
     }
     if (seed != null && seed < 0) {
       throw new CliException(NvlabCommand.USAGE, "--seed must be at least 0, got " + seed);
     }
+    checkEvery(checkpointEvery);
     Path file = ProjectArgument.file(project);
+    Model model = Model.load(project);
+    long s = seed != null ? seed : model.spec().seed();
+    int n = ticks != null ? ticks : model.spec().ticks();
     // Microseconds: what the run store keeps, so summary.json and the store agree.
     Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
     long wall0 = System.nanoTime();
-    try (Simulation sim = Simulation.load(project, seed, t)) {
+    RunOutputs outputs = new RunOutputs(out);
+    try (Simulation sim = model.instantiate(s, t)) {
+      MetricsRecorder metrics = sim.observe(new MetricsObserver()).recorder();
+      SpikeRaster raster = spikes(sim, spikes);
       // Only now, so that a run refused for its project leaves no empty results folder behind.
-      prepareOut();
-      int n = ticks != null ? ticks : sim.project().spec().ticks();
-      sim.run(n);
+      outputs.prepare();
+      metrics.reserve(n);
+      int written = run(sim, n, checkpointEvery, metrics, outputs);
       double seconds = (System.nanoTime() - wall0) / 1e9;
       Instant finished = Instant.now().truncatedTo(ChronoUnit.MICROS);
-      writeMetrics(sim.metrics());
-      Map<String, Object> summary = summary(sim, n, t, seconds, file, finished);
-      writeSummary(summary);
+      outputs.writeMetrics(metrics);
+      if (raster != null) {
+        outputs.writeSpikes(raster);
+      }
+      Map<String, Object> summary =
+          RunOutputs.summary(sim, metrics, t, seconds, ProjectRuns.sha256(file), finished);
+      outputs.writeSummary(summary);
       System.out.printf(
-          "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%n",
-          n, sim.project().spec().name(), sim.seed(), t, seconds, out);
+          "ran %d ticks of %s (seed %d, %d threads) in %.2f s; wrote %s%s%n",
+          n,
+          model.name(),
+          sim.seed(),
+          t,
+          seconds,
+          out,
+          written > 0 ? " (and " + written + " checkpoints)" : "");
       Path folder = ProjectArgument.folder(project);
       if (!noStore && ProjectFiles.isArchive(project)) {
         System.out.println(
             "not recorded: a packed project has no run store (nvlab unpack it to record runs)");
       }
       if (!noStore && folder != null) {
-        RunMetadata run =
-            RunMetadata.starting(
-                    sim.project().spec().name(),
-                    (String) summary.get("project_sha256"),
-                    sim.seed(),
-                    n,
-                    t,
-                    Versions.lab(),
-                    System.getProperty("java.version"),
-                    started)
-                .finished(finished, (String) summary.get("state_sha256"), RunStatus.FINISHED);
-        Long id = record(folder, run, sim.metrics());
-        if (id != null) {
-          writeSummary(withRunId(summary, id));
-        }
+        outputs.record(folder, sim, metrics, summary, t, started, finished);
       }
       if (seeds != null) {
-        writeSeedMeans(sim.seed(), n, t);
+        writeSeedMeans(model, sim.seed(), n, t);
       }
     }
     return NvlabCommand.OK;
   }
 
-  private void writeSeedMeans(long first, int n, int t) throws ProjectException {
+  /** The worker threads asked for, checked (default: all cores). */
+  static int threads(Integer threads) {
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (t < 1 || t > 1024) {
+      throw new CliException(NvlabCommand.USAGE, "--threads must be between 1 and 1024, got " + t);
+    }
+    return t;
+  }
+
+  static void checkEvery(Integer every) {
+    if (every != null && every < 1) {
+      throw new CliException(
+          NvlabCommand.USAGE, "--checkpoint-every must be at least 1 tick, got " + every);
+    }
+  }
+
+  /** A spike raster attached to the run when asked for, or null (with a note on a rate host). */
+  static SpikeRaster spikes(Simulation sim, boolean wanted) {
+    if (!wanted) {
+      return null;
+    }
+    if (!sim.spiking()) {
+      System.out.println("note: --spikes: this project's host is a rate network, it has no spikes");
+      return null;
+    }
+    return sim.observe(new SpikeRaster(SpikeRaster.ALL));
+  }
+
+  /**
+   * Runs {@code n} ticks, writing a checkpoint after every tick that is a multiple of {@code
+   * every} (when given); returns how many it wrote.
+   */
+  static int run(
+      Simulation sim, int n, Integer every, MetricsRecorder metrics, RunOutputs outputs) {
+    int written = 0;
+    for (int i = 0; i < n; i++) {
+      sim.step();
+      if (every != null && sim.tick() % every == 0) {
+        outputs.checkpoint(sim, metrics);
+        written++;
+      }
+    }
+    return written;
+  }
+
+  private void writeSeedMeans(Model model, long first, int n, int t) {
     if (seeds < 1 || seeds > 1_000_000) {
       throw new CliException(NvlabCommand.USAGE, "--seeds must be between 1 and 1000000");
     }
-    ProjectSpec spec = ProjectReader.read(project);
-    ProjectCompiler.compile(spec); // problems surface here, before the runs
     long wall0 = System.nanoTime();
-    SeedAverage avg =
-        SeedAverage.run(
-            () -> {
-              try {
-                return ProjectCompiler.compile(spec);
-              } catch (ProjectException e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            first,
-            seeds,
-            n,
-            t);
+    SeedAverage avg = SeedAverage.run(model, first, seeds, n, t);
     Path f = out.resolve("mean_counts.csv");
     try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       avg.writeCsv(w);
@@ -169,110 +205,5 @@ public final class RunCommand implements Callable<Integer> {
     System.out.printf(
         "averaged %d seeds (%d..%d) in %.2f s; wrote %s%n",
         seeds, first, first + seeds - 1, (System.nanoTime() - wall0) / 1e9, f);
-  }
-
-  private void prepareOut() {
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new CliException(
-          NvlabCommand.IO, "cannot create the output folder " + out + ": " + e.getMessage());
-    }
-  }
-
-  private void writeMetrics(MetricsRecorder m) {
-    Path f = out.resolve("metrics.csv");
-    try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-      m.writeCsv(w);
-    } catch (IOException e) {
-      throw new CliException(NvlabCommand.IO, "cannot write " + f + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Records the finished run in the project's store and returns its id; a store that cannot take it
-   * costs one warning line, never the run (its files are already written).
-   */
-  private Long record(Path folder, RunMetadata run, MetricsRecorder metrics) {
-    try {
-      ProjectRuns.Recorded r = ProjectRuns.record(folder, run, metrics);
-      System.out.printf("recorded run %d in %s%n", r.run().id(), r.location());
-      return r.run().id();
-    } catch (RunStoreException e) {
-      warnNotRecorded(e.getMessage());
-      return null;
-    } catch (RuntimeException | LinkageError e) {
-      // A plugin's bug must not turn a run whose files are written into a failed command.
-      warnNotRecorded(e.toString());
-      return null;
-    }
-  }
-
-  private void warnNotRecorded(String why) {
-    System.err.println(
-        "nvlab: warning: the run was not recorded in the run store: "
-            + why
-            + "; metrics.csv and summary.json are in "
-            + out);
-  }
-
-  private static Map<String, Object> withRunId(Map<String, Object> summary, long id) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : summary.entrySet()) {
-      s.put(e.getKey(), e.getValue());
-      if (e.getKey().equals("project")) {
-        s.put("run_id", id);
-      }
-    }
-    return s;
-  }
-
-  private static Map<String, Object> summary(
-      Simulation sim, int n, int t, double seconds, Path projectFile, Instant finished) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("project", sim.project().spec().name());
-    s.put("project_sha256", sha256(projectFile));
-    s.put("seed", sim.seed());
-    s.put("ticks", n);
-    s.put("threads", t);
-    s.put("versions", Versions.all());
-    s.put("finished_at", finished.toString());
-    s.put("wall_seconds", Math.round(seconds * 1000) / 1000.0);
-    s.put("final_counts", finalCounts(sim));
-    s.put("state_sha256", sim.stateHash());
-    return s;
-  }
-
-  private void writeSummary(Map<String, Object> s) {
-    Path f = out.resolve("summary.json");
-    try {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(f.toFile(), s);
-    } catch (IOException e) {
-      throw new CliException(NvlabCommand.IO, "cannot write " + f + ": " + e.getMessage());
-    }
-  }
-
-  /** Per type: the live population and the run's totals of births, deaths by cause, dockings. */
-  static Map<String, Object> finalCounts(Simulation sim) {
-    MetricsRecorder m = sim.metrics();
-    Map<String, Object> types = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> e : sim.populationByType().entrySet()) {
-      String name = e.getKey();
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("population", e.getValue());
-      c.put("births", m.total(SeriesName.of(Metric.BIRTHS, name)));
-      Map<String, Long> deaths = new LinkedHashMap<>();
-      for (DeathCause cause : DeathCause.ALL) {
-        deaths.put(cause.label(), m.total(SeriesName.deaths(cause, name)));
-      }
-      c.put("deaths", deaths);
-      c.put("dockings", m.total(SeriesName.of(Metric.DOCKINGS, name)));
-      types.put(name, c);
-    }
-    return types;
-  }
-
-  private static String sha256(Path f) {
-    return ProjectRuns.sha256(f);
   }
 }

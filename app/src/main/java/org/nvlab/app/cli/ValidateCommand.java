@@ -3,7 +3,7 @@ package org.nvlab.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nvlab.core.project.Problem;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectSpec;
@@ -30,7 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
     try {
       ProjectFiles.Loaded p = ProjectFiles.load(project);
       ProjectSpec spec = p.spec();
-      ProjectCompiler.compile(spec, p.file());
+      Model.compile(spec, p.file());
       int types = spec.vesicleTypes().size();
       System.out.println(
           file + ": valid (" + types + (types == 1 ? " vesicle type)" : " vesicle types)"));

@@ -45,7 +45,7 @@ public final class ProjectRuns {
       Instant finished,
       RunStatus status) {
     return RunMetadata.starting(
-            sim.project().spec().name(),
+            sim.model().name(),
             projectSha256,
             sim.seed(),
             ticks,

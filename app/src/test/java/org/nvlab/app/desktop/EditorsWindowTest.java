@@ -121,14 +121,14 @@ class EditorsWindowTest {
         () -> ((TextField) robot.lookup("#field-kernel-temperature").query()).selectAll());
     robot.write("2").type(KeyCode.ENTER);
     waitFor(5, () -> temperature(doc()) == 2.0);
-    waitFor(5, () -> run(s -> s.engine().type(0).kernel().temperature()) == 2.0);
+    waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 2.0);
     assertTrue(doc().isDirty());
 
     // The focus leaves the text field, whose own Ctrl+Z would undo its text.
     robot.clickOn("#sampleList");
     robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
     waitFor(5, () -> temperature(doc()) == 0.5);
-    waitFor(5, () -> run(s -> s.engine().type(0).kernel().temperature()) == 0.5);
+    waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 0.5);
     assertEquals(
         "0.5", fx(() -> ((TextField) robot.lookup("#field-kernel-temperature").query()).getText()));
     assertFalse(doc().isDirty(), "back at the state that was opened");
@@ -139,7 +139,7 @@ class EditorsWindowTest {
         .type(KeyCode.Z)
         .release(KeyCode.SHIFT, KeyCode.CONTROL);
     waitFor(5, () -> temperature(doc()) == 2.0);
-    waitFor(5, () -> run(s -> s.engine().type(0).kernel().temperature()) == 2.0);
+    waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 2.0);
 
     // The Edit menu, clicked.
     robot.clickOn("#editMenu").clickOn("#undoItem");
@@ -182,11 +182,11 @@ class EditorsWindowTest {
     robot.write("6, 10, 4").type(KeyCode.ENTER);
     waitFor(5, () -> doc().spec().host().graph().layers().length == 3);
     waitFor(5, () -> text(robot, "#editNote").contains("takes effect on Reset"));
-    assertEquals(34, (int) run(s -> s.host().nodeCount()), "the run changed before a reset");
+    assertEquals(34, (int) run(s -> EngineAccess.host(s).nodeCount()), "the run changed before a reset");
 
     robot.clickOn("#resetButton");
     waitFor(10, () -> text(robot, "#messageLabel").startsWith("Reset hello-vesicles"));
-    waitFor(5, () -> run(s -> s.host().nodeCount()) == 20);
+    waitFor(5, () -> run(s -> EngineAccess.host(s).nodeCount()) == 20);
     assertEquals(doc().revision(), fx(() -> window().service().runningRevision()));
 
     // A rule edit after the reset goes live again.
@@ -196,8 +196,8 @@ class EditorsWindowTest {
     robot.clickOn(t);
     robot.interact(t::selectAll);
     robot.write("3").type(KeyCode.ENTER);
-    waitFor(5, () -> run(s -> s.engine().type(0).kernel().temperature()) == 3.0);
-    assertEquals(20, (int) run(s -> s.host().nodeCount()));
+    waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 3.0);
+    assertEquals(20, (int) run(s -> EngineAccess.host(s).nodeCount()));
   }
 
   @Test
@@ -243,7 +243,7 @@ class EditorsWindowTest {
 
   /** The kernel score expression the engine itself runs for type 0, or null. */
   private static String runningScore(Simulation s) {
-    RuleExpression e = s.engine().type(0).kernel().score();
+    RuleExpression e = s.model().type(0).kernel().score();
     return e == null ? null : e.source();
   }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 
 /**
@@ -29,7 +29,7 @@ public final class DensityBenchmark {
     ReferenceWorkload w = new ReferenceWorkload(nodes, degree, 1_000_000, dim);
     DensityModel m;
     try {
-      m = new DensityModel(ProjectCompiler.compile(w.spec()), threads);
+      m = new DensityModel(Model.compile(w.spec()), threads);
     } catch (ProjectException e) {
       throw new IllegalStateException(e);
     }

@@ -6,8 +6,7 @@ import org.nvlab.core.host.Host;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.process.Docking;
 import org.nvlab.core.process.Migration;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.release.ActivationRelease;
@@ -67,14 +66,14 @@ public final class ObjectPerVesicleBaseline implements AutoCloseable {
   private final WorkerPool.Task stepTask = this::stepChunk;
 
   public ObjectPerVesicleBaseline(ReferenceWorkload w, long seed, int threads) {
-    CompiledProject p;
+    Model p;
     try {
-      p = ProjectCompiler.compile(w.spec());
+      p = Model.compile(w.spec());
     } catch (ProjectException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    Host host = p.host();
-    VesicleType t = p.types()[0];
+    Host host = p.host().build();
+    VesicleType t = p.type(0);
     this.n = host.nodeCount();
     this.target = w.vesicles();
     this.d = t.payloadDim();

@@ -1,9 +1,8 @@
 package org.nvlab.core.bench;
 
 import java.util.Locale;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
@@ -83,8 +82,7 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
   /** A fresh simulation of this workload. */
   public Simulation simulation(long seed, int threads) {
     try {
-      CompiledProject c = ProjectCompiler.compile(spec());
-      return new Simulation(c, seed, threads);
+      return Model.compile(spec()).instantiate(seed, threads);
     } catch (ProjectException e) {
       throw new IllegalStateException("the reference workload is invalid: " + e.getMessage(), e);
     }

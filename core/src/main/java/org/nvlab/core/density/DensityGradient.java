@@ -36,7 +36,7 @@ public final class DensityGradient {
     if (m.host.learningRate != 0) {
       out.add("gradients hold host weights fixed: set the host's learningRate to 0");
     }
-    if (m.project().rewardFromTask()) {
+    if (m.model().rewardFromTask()) {
       out.add("a reward computed from the task loss is not differentiated");
     }
     for (DensityType dt : m.types) {

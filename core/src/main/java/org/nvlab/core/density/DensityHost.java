@@ -8,8 +8,8 @@ import org.nvlab.core.host.Host;
 import org.nvlab.core.host.LifNetwork;
 import org.nvlab.core.host.RateNetwork;
 import org.nvlab.core.host.Signal;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.CompiledProject.BoundSignal;
+import org.nvlab.core.Model;
+import org.nvlab.core.Model.BoundSignal;
 
 /**
  * The host as the density model sees it: the same equations as {@code host.RateNetwork} and {@code
@@ -66,8 +66,8 @@ final class DensityHost {
   private final int[] refractory;
   private final double[] syn;
 
-  DensityHost(CompiledProject p) {
-    Host host = p.host();
+  DensityHost(Model p) {
+    Host host = p.host().build(); // the host's initial state, read once
     this.graph = host.graph();
     this.n = graph.nodeCount();
     this.w = TypeParams.d(host.weight());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Signal;
-import org.nvlab.core.project.CompiledProject;
+import org.nvlab.core.Model;
 import org.nvlab.core.release.ActivationRelease;
 import org.nvlab.core.release.Cascade;
 import org.nvlab.core.release.LearningRuleRelease;
@@ -37,7 +37,7 @@ import org.nvlab.core.vocabulary.Signals;
  * mean-field approximation.
  */
 public final class DensityModel implements AutoCloseable {
-  private final CompiledProject project;
+  private final Model project;
   private final org.nvlab.core.parallel.WorkerPool workers;
   final DensityHost host;
   final DensityType[] types;
@@ -47,8 +47,8 @@ public final class DensityModel implements AutoCloseable {
   private int tick;
   private DensityTape tape;
 
-  /** Builds a single-threaded model; see {@link #DensityModel(CompiledProject, int)}. */
-  public DensityModel(CompiledProject project) {
+  /** Builds a single-threaded model; see {@link #DensityModel(Model, int)}. */
+  public DensityModel(Model project) {
     this(project, 1);
   }
 
@@ -57,7 +57,7 @@ public final class DensityModel implements AutoCloseable {
    * more than one thread the transport runs in parallel over destination ranges (results are
    * identical: every node's sum has a fixed order); close the model to stop its threads.
    */
-  public DensityModel(CompiledProject project, int threads) {
+  public DensityModel(Model project, int threads) {
     List<String> problems = problems(project);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
@@ -96,7 +96,7 @@ public final class DensityModel implements AutoCloseable {
   }
 
   /** What the density model cannot represent in a project (empty when it can). */
-  public static List<String> problems(CompiledProject p) {
+  public static List<String> problems(Model p) {
     List<String> out = new ArrayList<>();
     for (VesicleType t : p.types()) {
       String at = "type '" + t.name() + "': ";
@@ -212,7 +212,7 @@ public final class DensityModel implements AutoCloseable {
     return out;
   }
 
-  public CompiledProject project() {
+  public Model model() {
     return project;
   }
 

@@ -2,9 +2,9 @@ package org.nvlab.core.density;
 
 import java.io.IOException;
 import java.io.Writer;
-import org.nvlab.core.Simulation;
-import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.project.CompiledProject;
+import java.util.List;
+import org.nvlab.core.Model;
+import org.nvlab.core.SeedRunner;
 
 /**
  * The stochastic engine averaged over seeds: per tick, type and node, the mean count of undocked
@@ -31,38 +31,34 @@ public final class SeedAverage {
   }
 
   /**
-   * Runs the project for seeds first..first+runs-1 (runs in parallel, each single-threaded: the
-   * results do not depend on threads) and accumulates per-node counts after every tick.
+   * Runs the model for seeds first..first+runs-1 through the {@link SeedRunner} ({@code threads}
+   * runs at a time, each single-threaded: the results do not depend on threads) and accumulates
+   * per-node counts after every tick, in seed order.
    */
-  public static SeedAverage run(
-      CompiledProjectFactory factory, long first, int runs, int ticks, int threads) {
-    CompiledProject probe = factory.create();
-    int types = probe.types().length;
-    int n = probe.host().nodeCount();
-    String[] names = new String[types];
-    for (int k = 0; k < types; k++) {
-      names[k] = probe.types()[k].name();
-    }
-    SeedAverage avg = new SeedAverage(ticks, types, n, runs, names);
-    double[][] perRun = new double[runs][];
-    try (WorkerPool pool = new WorkerPool(threads)) {
-      pool.forEach(
-          runs,
-          (r, worker) -> {
-            double[] counts = new double[ticks * types * n];
-            try (Simulation sim = new Simulation(factory.create(), first + r, 1)) {
+  public static SeedAverage run(Model model, long first, int runs, int ticks, int threads) {
+    int types = model.typeCount();
+    int n = model.nodeCount();
+    SeedAverage avg =
+        new SeedAverage(ticks, types, n, runs, model.typeNames().toArray(new String[0]));
+    List<double[]> perRun =
+        SeedRunner.run(
+            model,
+            first,
+            runs,
+            threads,
+            sim -> {
+              double[] counts = new double[ticks * types * n];
+              double[] row = new double[n];
               for (int t = 0; t < ticks; t++) {
                 sim.step();
                 for (int k = 0; k < types; k++) {
-                  double[] row = new double[n];
-                  sim.engine().population().pool(k).countByNode(row);
+                  java.util.Arrays.fill(row, 0);
+                  sim.countByNode(k, row);
                   System.arraycopy(row, 0, counts, (t * types + k) * n, n);
                 }
               }
-            }
-            perRun[r] = counts;
-          });
-    }
+              return counts;
+            });
     for (double[] c : perRun) {
       for (int q = 0; q < c.length; q++) {
         avg.sum[q] += c[q];
@@ -70,12 +66,6 @@ public final class SeedAverage {
       }
     }
     return avg;
-  }
-
-  /** Builds a fresh compiled project per run (the compiled host is mutable state). */
-  @FunctionalInterface
-  public interface CompiledProjectFactory {
-    CompiledProject create();
   }
 
   public int ticks() {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.nvlab.core.Model;
+import org.nvlab.core.SeedRunner;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 
@@ -44,10 +44,13 @@ public final class TrainingTasks {
       EngineMeasure engineMeasure,
       String measureName) {}
 
-  /** The task's measure on the stochastic engine (lower is better), averaged over seeds. */
+  /**
+   * The task's measure on the stochastic engine (lower is better), taken on a fresh run of the
+   * task's project and averaged over seeds.
+   */
   @FunctionalInterface
   public interface EngineMeasure {
-    double measure(CompiledProject p, long seed);
+    double measure(Simulation sim);
   }
 
   static final int ROUTING_FROM = 5;
@@ -78,7 +81,7 @@ public final class TrainingTasks {
         Set.of("kernel"),
         0.1,
         m -> DensityLoss.offTarget(0, targets, ROUTING_FROM),
-        (p, seed) -> offTargetShare(p, seed, targets, 40),
+        sim -> offTargetShare(sim, targets, 40),
         "engine_off_target_share");
   }
 
@@ -110,7 +113,7 @@ public final class TrainingTasks {
         Set.of("release"),
         0.05,
         m -> DensityLoss.hostTargets(outputs, targets, RELEASE_FROM),
-        (p, seed) -> outputError(p, seed, outputs, targets, 30),
+        sim -> outputError(sim, outputs, targets, 30),
         "engine_output_mse");
   }
 
@@ -127,9 +130,9 @@ public final class TrainingTasks {
     throw new IllegalArgumentException("no training task named '" + name + "' (routing, release)");
   }
 
-  static CompiledProject compile(String json) {
+  static Model compile(String json) {
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, "task.json"));
+      return Model.compile(ProjectReader.parse(json, "task.json"), "task.json");
     } catch (ProjectException e) {
       throw new IllegalStateException("a training task's project is invalid: " + e.getMessage(), e);
     }
@@ -175,58 +178,54 @@ public final class TrainingTasks {
 
   private static double engineMean(Task task, String json, int seeds) {
     double s = 0;
-    for (int k = 0; k < seeds; k++) {
-      s += task.engineMeasure().measure(compile(json), 100 + k);
+    for (double m : SeedRunner.run(
+        compile(json), 100, seeds, Runtime.getRuntime().availableProcessors(), task.engineMeasure()::measure)) {
+      s += m;
     }
     return s / seeds;
   }
 
   /** Mean over ticks from ROUTING_FROM of the share of vesicles off the targets. */
-  static double offTargetShare(CompiledProject p, long seed, boolean[] targets, int ticks) {
-    try (Simulation sim = new Simulation(p, seed, 1)) {
-      double share = 0;
-      int count = 0;
-      double[] c = new double[p.host().nodeCount()];
-      for (int t = 0; t < ticks; t++) {
-        sim.step();
-        if (t < ROUTING_FROM) {
-          continue;
-        }
-        java.util.Arrays.fill(c, 0);
-        sim.engine().population().pool(0).countByNode(c);
-        double total = 0;
-        double off = 0;
-        for (int i = 0; i < c.length; i++) {
-          total += c[i];
-          off += targets[i] ? 0 : c[i];
-        }
-        if (total > 0) {
-          share += off / total;
-          count++;
-        }
+  static double offTargetShare(Simulation sim, boolean[] targets, int ticks) {
+    double share = 0;
+    int count = 0;
+    double[] c = new double[sim.nodeCount()];
+    for (int t = 0; t < ticks; t++) {
+      sim.step();
+      if (t < ROUTING_FROM) {
+        continue;
       }
-      return share / Math.max(1, count);
+      java.util.Arrays.fill(c, 0);
+      sim.countByNode(0, c);
+      double total = 0;
+      double off = 0;
+      for (int i = 0; i < c.length; i++) {
+        total += c[i];
+        off += targets[i] ? 0 : c[i];
+      }
+      if (total > 0) {
+        share += off / total;
+        count++;
+      }
     }
+    return share / Math.max(1, count);
   }
 
   /** Mean over ticks from RELEASE_FROM of the squared output error of the engine's host. */
-  static double outputError(
-      CompiledProject p, long seed, int[] outputs, double[] targets, int ticks) {
-    try (Simulation sim = new Simulation(p, seed, 1)) {
-      double err = 0;
-      int count = 0;
-      for (int t = 0; t < ticks; t++) {
-        sim.step();
-        if (t < RELEASE_FROM) {
-          continue;
-        }
-        for (int k = 0; k < outputs.length; k++) {
-          double e = sim.host().activation()[outputs[k]] - targets[k];
-          err += e * e;
-        }
-        count++;
+  static double outputError(Simulation sim, int[] outputs, double[] targets, int ticks) {
+    double err = 0;
+    int count = 0;
+    for (int t = 0; t < ticks; t++) {
+      sim.step();
+      if (t < RELEASE_FROM) {
+        continue;
       }
-      return err / count;
+      for (int k = 0; k < outputs.length; k++) {
+        double e = sim.activation(outputs[k]) - targets[k];
+        err += e * e;
+      }
+      count++;
     }
+    return err / count;
   }
 }

@@ -1,5 +1,7 @@
 package org.nvlab.core.edit;
 
+import org.nvlab.core.Model;
+import org.nvlab.core.ModelChange;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nvlab.core.expr.ExpressionException;
 import org.nvlab.core.project.Problem;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectMigrations;
@@ -39,31 +40,15 @@ import org.nvlab.core.rule.RuleExpression;
  *
  * <p>Undo and redo replay the exact primitive changes (and their inverses) an edit made, so undoing
  * gives back the previous tree field for field and in the same field order. Each change tells
- * listeners what it means for a running simulation ({@link Effect}): nothing, a rule change it can
- * take at the next tick, or a structural change that needs a reset.
+ * listeners what it means for a running simulation ({@link ModelChange}, decided where the
+ * engine decides it): nothing, a rule change it can take at the next tick, or a structural change
+ * that needs a reset (and why).
  */
 public final class ProjectDocument {
   /** Undo keeps this many steps; older ones are forgotten. */
   public static final int HISTORY_LIMIT = 10_000;
 
   private static final AtomicLong REVISIONS = new AtomicLong();
-
-  /** What a change means for a simulation running the previous revision. */
-  public enum Effect {
-    /** Nothing a run computes changed (name, description, ticks). */
-    NONE,
-    /**
-     * Only vesicle-type rules changed (kernel, emission, docking, lifetime, releases, state, cap,
-     * absorbing nodes) with the same types and dimensions: the run can take them at its next tick
-     * and keep its vesicles.
-     */
-    LIVE,
-    /**
-     * The structure changed (host, graph, seed, globals, types added or removed or renamed, payload
-     * or state dimension, dwelling on or off): it takes effect when the run is rebuilt.
-     */
-    RESET
-  }
 
   /** Why listeners are told. */
   public enum Kind {
@@ -126,15 +111,15 @@ public final class ProjectDocument {
    * @param problems why it was refused, each at its JSON pointer (empty when applied or when there
    *     was nothing to do)
    */
-  public record Result(boolean applied, Effect effect, List<Problem> problems) {
+  public record Result(boolean applied, ModelChange effect, List<Problem> problems) {
     public Result {
       problems = List.copyOf(problems);
     }
 
-    static final Result UNCHANGED = new Result(false, Effect.NONE, List.of());
+    static final Result UNCHANGED = new Result(false, NOTHING, List.of());
 
     static Result refused(List<Problem> problems) {
-      return new Result(false, Effect.NONE, problems);
+      return new Result(false, NOTHING, problems);
     }
 
     /** True when the edit was refused (it had problems). */
@@ -152,7 +137,8 @@ public final class ProjectDocument {
    * @param revision the new state
    * @param dirty whether the new state differs from the saved one
    */
-  public record Change(Kind kind, String label, Effect effect, Revision revision, boolean dirty) {}
+  public record Change(
+      Kind kind, String label, ModelChange effect, Revision revision, boolean dirty) {}
 
   /** Told after every change, on the thread that made it. */
   @FunctionalInterface
@@ -328,7 +314,7 @@ public final class ProjectDocument {
   /** Reads and compiles a candidate tree; its format is current, so reading leaves it as it is. */
   private ProjectSpec validate(ObjectNode candidate) throws ProjectException {
     ProjectSpec spec = ProjectReader.read(candidate, file);
-    ProjectCompiler.compile(spec, file);
+    Model.compile(spec, file);
     return spec;
   }
 
@@ -395,7 +381,7 @@ public final class ProjectDocument {
   }
 
   private Result moveTo(Revision next, Kind kind, String label) {
-    Effect effect = effect(current, next);
+    ModelChange effect = effect(current, next);
     current = next;
     Change change = new Change(kind, label, effect, next, isDirty());
     for (Listener l : listeners) {
@@ -421,7 +407,7 @@ public final class ProjectDocument {
       return;
     }
     savedId = written.id();
-    Change change = new Change(Kind.SAVED, "", Effect.NONE, current, isDirty());
+    Change change = new Change(Kind.SAVED, "", NOTHING, current, isDirty());
     for (Listener l : listeners) {
       l.changed(change);
     }
@@ -524,42 +510,14 @@ public final class ProjectDocument {
 
   // ------------------------------------------------------------------------------- effects
 
+  /** What a change that changes nothing means. */
+  private static final ModelChange NOTHING = new ModelChange(ModelChange.Kind.NONE, null);
+
   /**
-   * What moving from one revision to another means for a simulation built from the first: RESET
-   * when anything but vesicle-type rules changed (the host, its graph and weights, the project seed
-   * that keys the structure's randomness, the global signals), when types were added, removed or
-   * renamed (names key the metrics and cascades), or when a type's payload or state dimension or
-   * its dwelling (docked vesicles staying more than one tick, which changes the pool's layout)
-   * changed; LIVE when other vesicle-type fields changed; NONE otherwise.
+   * What moving from one revision to another means for a simulation built from the first, as
+   * {@link ModelChange#between} decides it for a running simulation.
    */
-  public static Effect effect(Revision from, Revision to) {
-    if (from.id() == to.id()) {
-      return Effect.NONE;
-    }
-    ObjectNode a = from.tree();
-    ObjectNode b = to.tree();
-    ProjectSpec sa = from.spec();
-    ProjectSpec sb = to.spec();
-    if (sa.seed() != sb.seed()
-        || !Objects.equals(a.get("host"), b.get("host"))
-        || !Objects.equals(a.get("globals"), b.get("globals"))) {
-      return Effect.RESET;
-    }
-    List<TypeSpec> ta = sa.vesicleTypes();
-    List<TypeSpec> tb = sb.vesicleTypes();
-    if (ta.size() != tb.size()) {
-      return Effect.RESET;
-    }
-    for (int k = 0; k < ta.size(); k++) {
-      TypeSpec x = ta.get(k);
-      TypeSpec y = tb.get(k);
-      if (!x.name().equals(y.name())
-          || x.payloadDim() != y.payloadDim()
-          || x.stateDim() != y.stateDim()
-          || (x.docking().dwell() > 1) != (y.docking().dwell() > 1)) {
-        return Effect.RESET;
-      }
-    }
-    return Objects.equals(a.get("vesicleTypes"), b.get("vesicleTypes")) ? Effect.NONE : Effect.LIVE;
+  public static ModelChange effect(Revision from, Revision to) {
+    return from.id() == to.id() ? NOTHING : ModelChange.between(from.spec(), to.spec());
   }
 }

@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.state.StateDigest;
+import org.nvlab.core.state.StateVisitor;
 
 /**
  * The host network of SPEC section 1: node state arrays over a {@link Graph}, and the two steps of
@@ -81,8 +81,8 @@ public abstract sealed class Host permits RateNetwork, LifNetwork {
   /** Step 5: host weight learning, gated per node by the plasticity gate g. */
   public abstract void learn(long tick, WorkerPool pool);
 
-  /** The host kind's own state (membranes, traces) for the state hash. */
-  protected abstract void digestOwnState(StateDigest d);
+  /** The host kind's own state (membranes, traces), for the state hash and checkpoints. */
+  protected abstract void visitOwnState(StateVisitor v);
 
   /** Step 4: modulation buffers decay and take this tick's releases. */
   public void decayModulation(WorkerPool pool) {
@@ -111,12 +111,12 @@ public abstract sealed class Host permits RateNetwork, LifNetwork {
   }
 
   /** Marks node i as an input node: its external input is set each tick by the stimulus. */
-  public void markInput(int i) {
+  void markInput(int i) {
     isInput[i] = true;
   }
 
   /** Marks node i as a task output with a target value set each tick. */
-  public void markTarget(int i) {
+  void markTarget(int i) {
     if (!hasTarget[i]) {
       hasTarget[i] = true;
       targetCount++;
@@ -132,19 +132,25 @@ public abstract sealed class Host permits RateNetwork, LifNetwork {
     return weightsVersion;
   }
 
-  /** Adds this host's full state to a digest (the run's state hash). */
-  public void digest(StateDigest d) {
-    d.floats("weight", weight);
-    d.floats("activation", activation);
-    d.floats("bias", bias);
-    d.floats("error", error);
-    d.floats("gate", gate);
-    d.floats("gamma", gamma);
-    d.floats("beta", beta);
-    d.floats("thresholdShift", thresholdShift);
-    d.floats("spike", spike);
-    d.floats("memory", memory);
-    digestOwnState(d);
+  /**
+   * Shows every part of this host's state that a later tick reads to a visitor (the state hash, a
+   * checkpoint being written or read back), in one fixed order. Inputs and targets are not state:
+   * the simulation sets them before each tick. The task loss is: with reward "task", the next
+   * tick's reward is minus this tick's loss.
+   */
+  public void visit(StateVisitor v) {
+    v.floats("weight", weight);
+    v.floats("activation", activation);
+    v.floats("bias", bias);
+    v.floats("error", error);
+    v.floats("gate", gate);
+    v.floats("gamma", gamma);
+    v.floats("beta", beta);
+    v.floats("thresholdShift", thresholdShift);
+    v.floats("spike", spike);
+    v.floats("memory", memory);
+    visitOwnState(v);
+    loss = v.real("loss", loss);
   }
 
   public Graph graph() {

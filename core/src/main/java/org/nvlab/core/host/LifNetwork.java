@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.state.StateDigest;
+import org.nvlab.core.state.StateVisitor;
 
 /**
  * The leaky integrate-and-fire host of SPEC section 1.
@@ -192,7 +192,7 @@ public final class LifNetwork extends Host {
   }
 
   @Override
-  protected void digestOwnState(StateDigest d) {
+  protected void visitOwnState(StateVisitor d) {
     d.floats("v", v);
     d.ints("refractory", refractory, n);
     d.floats("synTrace", synTrace);

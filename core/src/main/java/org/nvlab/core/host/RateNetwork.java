@@ -2,7 +2,7 @@ package org.nvlab.core.host;
 
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.state.StateDigest;
+import org.nvlab.core.state.StateVisitor;
 
 /**
  * The rate host: a_i = f((1 + gamma_i) * (sum_j w_ij a_j + b_i) + beta_i), input nodes clamped to
@@ -226,7 +226,7 @@ public final class RateNetwork extends Host {
   }
 
   @Override
-  protected void digestOwnState(StateDigest d) {
+  protected void visitOwnState(StateVisitor d) {
     d.floats("net", net);
     d.floats("previous", previous);
     d.floats("delta", delta);

@@ -8,7 +8,6 @@ import static org.nvlab.core.limits.LimitProjects.rows;
 
 import java.util.Arrays;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.host.Host;
 import org.nvlab.core.vesicle.VesicleType;
 
 /**
@@ -180,10 +179,15 @@ public final class AttentionLimit implements LimitConstruction {
 
   @Override
   public Reading reading(Simulation sim) {
-    VesicleType query = sim.project().types()[0];
+    VesicleType query = sim.model().type(0);
     float[] k = query.kernel().keys();
-    Host host = sim.host();
-    float[] memory = host.memory().clone(); // no memory release: v_j stays as initialised
+    // No memory release: v_j stays as initialised.
+    float[] memory = new float[sim.nodeCount() * sim.memoryDim()];
+    for (int i = 0; i < sim.nodeCount(); i++) {
+      for (int c = 0; c < sim.memoryDim(); c++) {
+        memory[i * sim.memoryDim() + c] = sim.memory(i, c);
+      }
+    }
     int out = output();
     double norm = 1.0 / Math.sqrt(dim);
     return (tick, measured, exact) -> {
@@ -202,11 +206,11 @@ public final class AttentionLimit implements LimitConstruction {
         double w = Math.exp(logit[j] - max);
         sum += w;
         for (int c = 0; c < VALUE_DIM; c++) {
-          o[c] += w * memory[j * VALUE_DIM + c];
+          o[c] += w * memory[j * sim.memoryDim() + c];
         }
       }
-      measured[0] = host.gamma()[out];
-      measured[1] = host.beta()[out];
+      measured[0] = sim.gamma(out);
+      measured[1] = sim.beta(out);
       exact[0] = o[0] / sum;
       exact[1] = o[1] / sum;
     };

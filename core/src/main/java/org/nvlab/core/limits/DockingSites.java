@@ -1,7 +1,6 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.Simulation;
-import org.nvlab.core.vesicle.Pool;
+import org.nvlab.core.observe.SimulationView;
 
 /**
  * Where a vesicle type docks and releases, ranked by the error of the same tick: after every tick
@@ -23,6 +22,7 @@ final class DockingSites {
   private long onTop3;
   private double payload;
   private double payloadOnTop;
+  private final float[] error;
 
   /** Docking sites are the nodes [from, n). */
   DockingSites(int from, int n) {
@@ -32,27 +32,29 @@ final class DockingSites {
     this.from = from;
     this.n = n;
     this.docked = new int[n];
+    this.error = new float[n];
   }
 
   /** Counts the tick just run; the probe holds the tick's releases of type 0. */
-  void observe(Simulation sim, ReleaseProbe probe) {
-    Pool pool = sim.engine().population().pool(0);
-    int dwell = sim.engine().type(0).docking().dwellTicks();
+  void observe(SimulationView sim, ReleaseProbe probe) {
+    int dwell = sim.dwellTicks(0);
     int[] perNode;
-    if (pool.dwelling()) {
+    if (dwell > 1) {
       java.util.Arrays.fill(docked, 0);
-      int[] node = pool.node();
-      int[] left = pool.dwell();
-      for (int s = 0; s < pool.size(); s++) {
-        if (node[s] < 0 && node[s] != Pool.DEAD && left[s] == dwell - 1) {
-          docked[~node[s]]++;
+      for (int s = 0, size = sim.vesicleCount(0); s < size; s++) {
+        int node = sim.vesicleNode(0, s);
+        if (node < 0 && sim.vesicleDwell(0, s) == dwell - 1) {
+          docked[~node]++;
         }
       }
       perNode = docked;
     } else {
       perNode = probe.count();
     }
-    topSites(sim.host().error(), from, n, best);
+    for (int i = 0; i < n; i++) {
+      error[i] = sim.error(i);
+    }
+    topSites(error, from, n, best);
     double[] mass = probe.mass();
     for (int i = from; i < n; i++) {
       dockings += perNode[i];

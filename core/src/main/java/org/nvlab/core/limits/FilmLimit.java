@@ -7,7 +7,6 @@ import static org.nvlab.core.limits.LimitProjects.list;
 import static org.nvlab.core.limits.LimitProjects.rows;
 
 import org.nvlab.core.Simulation;
-import org.nvlab.core.host.Host;
 import org.nvlab.core.release.ActivationRelease;
 import org.nvlab.core.vesicle.VesicleType;
 
@@ -179,17 +178,16 @@ public final class FilmLimit implements LimitConstruction {
 
   @Override
   public Reading reading(Simulation sim) {
-    VesicleType type = sim.project().types()[0];
+    VesicleType type = sim.model().type(0);
     ActivationRelease release = (ActivationRelease) type.releases().get(0);
-    Host host = sim.host();
     return (tick, measured, exact) -> {
       double[] c =
           LimitProjects.meanPayload(
               type.emission(), dim, LimitProjects.z(zCycle, tick - pathTicks()));
       for (int i = 1; i <= targets; i++) {
         int q = 2 * (i - 1);
-        measured[q] = host.gamma()[i];
-        measured[q + 1] = host.beta()[i];
+        measured[q] = sim.gamma(i);
+        measured[q + 1] = sim.beta(i);
         exact[q] = LimitProjects.dot(release.gain(), i * dim, c);
         exact[q + 1] = LimitProjects.dot(release.bias(), i * dim, c);
       }

@@ -193,7 +193,7 @@ public final class HypernetworkLimit implements LimitConstruction {
   }
 
   private static ParameterRelease release(Simulation sim) {
-    VesicleType type = sim.project().types()[0];
+    VesicleType type = sim.model().type(0);
     return (ParameterRelease) type.releases().get(0);
   }
 
@@ -219,13 +219,12 @@ public final class HypernetworkLimit implements LimitConstruction {
 
   @Override
   public Reading reading(Simulation sim) {
-    VesicleType type = sim.project().types()[0];
+    VesicleType type = sim.model().type(0);
     ParameterRelease r = release(sim);
-    float[] w = sim.host().weight();
-    int[] ids = comparedEdges(sim.host().graph());
+    int[] ids = comparedEdges(sim.graph());
     float[] before = new float[ids.length];
     for (int k = 0; k < ids.length; k++) {
-      before[k] = w[ids[k]];
+      before[k] = sim.weight(ids[k]);
     }
     return (tick, measured, exact) -> {
       double[] c =
@@ -236,7 +235,7 @@ public final class HypernetworkLimit implements LimitConstruction {
         double uc = LimitProjects.dot(r.u(), i * dim, c);
         for (int j = 1; j <= pre; j++) {
           int k = q * pre + j - 1;
-          float now = w[ids[k]];
+          float now = sim.weight(ids[k]);
           measured[k] = (double) now - before[k];
           before[k] = now;
           exact[k] = uc * LimitProjects.dot(r.v(), j * dim, c);

@@ -1,5 +1,6 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 
 /**
@@ -36,9 +37,14 @@ public interface LimitConstruction {
    */
   String projectJson(int vesicles);
 
-  /** A fresh simulation of {@link #projectJson} with run seed {@code seed}. */
+  /** The compiled project for N expected births per tick: the model every seed runs. */
+  default Model model(int vesicles) {
+    return LimitProjects.compile(projectJson(vesicles), name());
+  }
+
+  /** A fresh simulation of {@link #model} with run seed {@code seed}. */
   default Simulation simulation(int vesicles, long seed, int threads) {
-    return new Simulation(LimitProjects.compile(projectJson(vesicles), name()), seed, threads);
+    return model(vesicles).instantiate(seed, threads);
   }
 
   /** A reading of {@code sim}'s modulation, created before its first tick. */

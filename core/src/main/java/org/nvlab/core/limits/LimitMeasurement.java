@@ -2,8 +2,9 @@ package org.nvlab.core.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nvlab.core.Model;
+import org.nvlab.core.SeedRunner;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.parallel.WorkerPool;
 
 /**
  * Runs a {@link LimitConstruction} with the engine and compares each tick's modulation with the
@@ -123,35 +124,32 @@ public final class LimitMeasurement {
     }
   }
 
+  /** Seeds 1..seeds of the construction at N, through the seed runner; in seed order. */
   private static Trace[] traces(
       LimitConstruction c, int vesicles, int seeds, int ticks, int threads) {
-    Trace[] out = new Trace[seeds];
     int side = Math.min(threads, seeds);
     int engineThreads = Math.max(1, threads / side);
-    c.projectJson(1); // any probing the construction needs happens once, here
-    try (WorkerPool pool = new WorkerPool(side)) {
-      pool.forEach(seeds, (s, w) -> out[s] = trace(c, vesicles, s + 1, ticks, engineThreads));
-    }
-    return out;
+    Model model = c.model(vesicles); // compiled once, instantiated per seed
+    return SeedRunner.run(
+            model, SeedRunner.seeds(1, seeds), side, engineThreads, sim -> trace(c, sim, ticks))
+        .toArray(new Trace[0]);
   }
 
-  private static Trace trace(LimitConstruction c, int vesicles, long seed, int ticks, int threads) {
+  private static Trace trace(LimitConstruction c, Simulation sim, int ticks) {
     int m = c.components();
     int path = c.pathTicks();
     double[][] error = new double[ticks][m];
     double[][] exact = new double[ticks][m];
     double[] measured = new double[m];
     double[] x = new double[m];
-    try (Simulation sim = c.simulation(vesicles, seed, threads)) {
-      LimitConstruction.Reading reading = c.reading(sim);
-      for (int t = 0; t < path + ticks; t++) {
-        sim.step();
-        reading.read(t, measured, x);
-        if (t >= path) {
-          for (int k = 0; k < m; k++) {
-            error[t - path][k] = measured[k] - x[k];
-            exact[t - path][k] = x[k];
-          }
+    LimitConstruction.Reading reading = c.reading(sim);
+    for (int t = 0; t < path + ticks; t++) {
+      sim.step();
+      reading.read(t, measured, x);
+      if (t >= path) {
+        for (int k = 0; k < m; k++) {
+          error[t - path][k] = measured[k] - x[k];
+          exact[t - path][k] = x[k];
         }
       }
     }

@@ -1,9 +1,8 @@
 package org.nvlab.core.limits;
 
 import java.util.Locale;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.random.CounterRng;
@@ -24,9 +23,9 @@ final class LimitProjects {
   /** A docking bias that makes p_dock = 1 at the sites (and sites make it 0 elsewhere). */
   static final int DOCK_ALWAYS = 1000;
 
-  static CompiledProject compile(String json, String name) {
+  static Model compile(String json, String name) {
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, name + "-limit.json"));
+      return Model.compile(ProjectReader.parse(json, name + "-limit.json"), name + "-limit.json");
     } catch (ProjectException e) {
       throw new IllegalStateException(
           "the " + name + " limit's project is invalid: " + e.getMessage(), e);
@@ -143,12 +142,12 @@ final class LimitProjects {
    * project: the expected share of a vesicle's first hop from {@code node} that lands on j.
    */
   static double[] arrivalShares(String json, String name, int type, int node) {
-    CompiledProject c = compile(json, name);
-    try (Simulation sim = new Simulation(c, 1, 1)) {
+    Model c = compile(json, name);
+    try (Simulation sim = c.instantiate(1)) {
       sim.step();
-      double[] row = sim.engine().kernelRow(type, node);
-      int[] dst = sim.engine().kernelDestinations(type, node);
-      double[] share = new double[c.host().nodeCount()];
+      double[] row = sim.kernelRow(type, node);
+      int[] dst = sim.kernelDestinations(type, node);
+      double[] share = new double[c.nodeCount()];
       for (int k = 0; k < row.length; k++) {
         share[dst[k]] += row[k];
       }

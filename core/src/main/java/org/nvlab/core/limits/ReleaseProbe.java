@@ -11,8 +11,9 @@ import org.nvlab.core.release.NodeRelease;
  * it lets the experiment ask whether releases land where the error is, with the error of the same
  * tick.
  *
- * <p>{@link #apply} runs concurrently for different nodes and writes only its node's entry, as the
- * operator contract asks; {@link #clear} is called between ticks by the single owner.
+ * <p>{@link #apply} runs concurrently for different nodes and writes only its node's entry; {@link
+ * #clear} is called between ticks by the single owner. Unlike the lab's operators it keeps what it
+ * saw, so each probe belongs to a model made for one run (see {@link SparseAgents}).
  */
 final class ReleaseProbe implements NodeRelease {
   private final int d;
@@ -31,7 +32,7 @@ final class ReleaseProbe implements NodeRelease {
   }
 
   @Override
-  public void apply(
+  public String apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     double m = 0;
     for (int k = 0; k < d; k++) {
@@ -39,6 +40,7 @@ final class ReleaseProbe implements NodeRelease {
     }
     this.count[node] += count;
     mass[node] += m;
+    return null;
   }
 
   /** The releases at each node since the last {@link #clear} (live array, read only). */

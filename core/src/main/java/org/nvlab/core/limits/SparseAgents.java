@@ -2,9 +2,10 @@ package org.nvlab.core.limits;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nvlab.core.Model;
+import org.nvlab.core.SeedRunner;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.observe.MetricsObserver;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.record.MetricsRecorder;
@@ -63,12 +64,13 @@ public final class SparseAgents {
     }
   }
 
-  /** Runs the three conditions on every seed, with {@code threads} engine threads per run. */
+  /**
+   * Runs the three conditions on every seed through the {@link SeedRunner}, {@code threads} seeds at
+   * a time (each run single-threaded; the results do not depend on threads), in seed order.
+   */
   public static AgentsReport run(AgentsDesign design, long[] seeds, int threads) {
-    List<SeedResult> results = new ArrayList<>();
-    for (long seed : seeds) {
-      results.add(runSeed(design, seed, threads));
-    }
+    List<SeedResult> results =
+        SeedRunner.forSeeds(seeds, threads, seed -> runSeed(design, seed, 1));
     return new AgentsReport(design, seeds.clone(), threads, results);
   }
 
@@ -92,11 +94,12 @@ public final class SparseAgents {
   }
 
   /** The compiled project of one condition; {@code seed} is its project seed (the network). */
-  public static CompiledProject compile(
+  public static Model compile(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload) {
     String json = design.projectJson(condition, seed, densePayload);
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, condition.label() + ".json"));
+      String file = condition.label() + ".json";
+      return Model.compile(ProjectReader.parse(json, file), file);
     } catch (ProjectException e) {
       throw new IllegalStateException("the " + condition.label() + " project is invalid: " + e, e);
     }
@@ -105,7 +108,7 @@ public final class SparseAgents {
   /** A simulation of one condition (for tests and viewers). */
   public static Simulation simulation(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload, int threads) {
-    return new Simulation(compile(design, condition, seed, densePayload), seed, threads);
+    return compile(design, condition, seed, densePayload).instantiate(seed, threads);
   }
 
   /** What a run produced, before it is compared with the baseline. */
@@ -138,29 +141,30 @@ public final class SparseAgents {
 
   private static Measured measure(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload, int threads) {
-    CompiledProject p = compile(design, condition, seed, densePayload);
-    int n = p.host().nodeCount();
+    Model p = compile(design, condition, seed, densePayload);
+    int n = p.nodeCount();
     ReleaseProbe probe = null;
-    if (p.types().length > 0) {
-      // The probe rides along with the type's own operators and changes nothing.
-      probe = new ReleaseProbe(p.types()[0].payloadDim(), n);
+    if (p.typeCount() > 0) {
+      // The probe rides along with the type's own operators and changes nothing; it keeps what it
+      // sees, so this model (made for this run alone) is the only one that has it.
+      probe = new ReleaseProbe(p.type(0).payloadDim(), n);
       p = withProbe(p, probe);
     }
     int ticks = design.ticks();
     double[] loss = new double[ticks];
     DockingSites sites = new DockingSites(design.firstSite(), n);
-    try (Simulation sim = new Simulation(p, seed, threads)) {
-      sim.metrics().reserve(ticks);
+    try (Simulation sim = p.instantiate(seed, threads)) {
+      MetricsRecorder m = sim.observe(new MetricsObserver()).recorder();
+      m.reserve(ticks);
       for (int t = 0; t < ticks; t++) {
         sim.step();
-        loss[t] = sim.host().loss();
+        loss[t] = sim.loss();
         if (probe != null) {
           sites.observe(sim, probe);
           probe.clear();
         }
       }
-      MetricsRecorder m = sim.metrics();
-      String type = p.types().length > 0 ? p.types()[0].name() : null;
+      String type = p.typeCount() > 0 ? p.type(0).name() : null;
       long dockings = type == null ? 0 : m.total(SeriesName.of(Metric.DOCKINGS, type));
       long releases = type == null ? 0 : m.total(SeriesName.of(Metric.RELEASES, type));
       double payload = type == null ? 0 : m.sum(SeriesName.of(Metric.RELEASED_PAYLOAD, type));
@@ -181,8 +185,8 @@ public final class SparseAgents {
     }
   }
 
-  private static CompiledProject withProbe(CompiledProject p, ReleaseProbe probe) {
-    VesicleType[] types = p.types().clone();
+  private static Model withProbe(Model p, ReleaseProbe probe) {
+    VesicleType[] types = p.types();
     VesicleType t = types[0];
     List<ReleaseOperator> ops = new ArrayList<>(t.releases());
     ops.add(probe);
@@ -200,15 +204,6 @@ public final class SparseAgents {
             List.copyOf(ops),
             t.absorbing(),
             t.cap());
-    return new CompiledProject(
-        p.spec(),
-        p.host(),
-        types,
-        p.inputs(),
-        p.targets(),
-        p.reward(),
-        p.rewardFromTask(),
-        p.task(),
-        p.z());
+    return p.withTypes(types);
   }
 }

@@ -1,45 +1,41 @@
 package org.nvlab.core.observe;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.Graph;
-import org.nvlab.core.host.Host;
 import org.nvlab.core.snapshot.NodeDetail;
 import org.nvlab.core.snapshot.VesicleDetail;
-import org.nvlab.core.vesicle.Pool;
 
 /**
- * What an inspector shows about one node or one vesicle after a tick: immutable copies made on the
- * thread that steps the simulation (like {@code Snapshot}), for any thread to read.
+ * What an inspector shows about one node or one vesicle after a tick: immutable copies made from a
+ * {@link SimulationView} on the thread that steps the simulation (like a {@code Snapshot}), for any
+ * thread to read.
  */
 public final class Inspection {
   private Inspection() {}
 
   /** A node's detail, with at most {@code maxVesicles} of the vesicles there listed. */
-  public static NodeDetail node(Simulation sim, int node, int maxVesicles) {
-    Host host = sim.host();
-    Graph g = host.graph();
-    if (node < 0 || node >= host.nodeCount()) {
+  public static NodeDetail node(SimulationView sim, int node, int maxVesicles) {
+    Graph g = sim.graph();
+    if (node < 0 || node >= sim.nodeCount()) {
       throw new IllegalArgumentException(
-          "node " + node + " does not exist (the graph has " + host.nodeCount() + " nodes)");
+          "node " + node + " does not exist (the graph has " + sim.nodeCount() + " nodes)");
     }
-    int m = host.memoryDim();
-    float[] memory = Arrays.copyOfRange(host.memory(), node * m, node * m + m);
+    int m = sim.memoryDim();
+    float[] memory = new float[m];
+    for (int k = 0; k < m; k++) {
+      memory[k] = sim.memory(node, k);
+    }
     List<NodeDetail.Here> docked = new ArrayList<>();
     List<NodeDetail.Here> moving = new ArrayList<>();
     int count = 0;
-    for (int k = 0; k < sim.engine().typeCount(); k++) {
-      Pool pool = sim.engine().population().pool(k);
-      String name = sim.engine().type(k).name();
-      int[] at = pool.node();
-      long[] id = pool.id();
-      for (int s = 0; s < pool.size(); s++) {
-        int n = at[s];
-        if (n == node || (n < 0 && n != Pool.DEAD && ~n == node)) {
+    for (int k = 0; k < sim.typeCount(); k++) {
+      String name = sim.typeName(k);
+      for (int s = 0, size = sim.vesicleCount(k); s < size; s++) {
+        int n = sim.vesicleNode(k, s);
+        if (n == node || (n < 0 && n != Integer.MIN_VALUE && ~n == node)) {
           count++;
-          NodeDetail.Here h = new NodeDetail.Here(k, name, id[s], n < 0);
+          NodeDetail.Here h = new NodeDetail.Here(k, name, sim.vesicleId(k, s), n < 0);
           (n < 0 ? docked : moving).add(h);
         }
       }
@@ -51,55 +47,58 @@ public final class Inspection {
         node,
         g.inStart()[node + 1] - g.inStart()[node],
         g.outStart()[node + 1] - g.outStart()[node],
-        host.activation()[node],
-        host.error()[node],
-        host.gamma()[node],
-        host.beta()[node],
-        host.gate()[node],
-        host.spike()[node],
+        sim.activation(node),
+        sim.error(node),
+        sim.gamma(node),
+        sim.beta(node),
+        sim.gate(node),
+        sim.spike(node),
         memory,
         here.subList(0, Math.min(maxVesicles, here.size())),
         count);
   }
 
-  /** Where a vesicle is: its type and slot, or null when no live vesicle has that id. */
-  public static int[] find(Simulation sim, long vesicleId) {
-    for (int k = 0; k < sim.engine().typeCount(); k++) {
-      Pool pool = sim.engine().population().pool(k);
-      long[] id = pool.id();
-      int[] at = pool.node();
-      for (int s = 0; s < pool.size(); s++) {
-        if (id[s] == vesicleId && at[s] != Pool.DEAD) {
-          return new int[] {k, s};
-        }
+  /** Where a live vesicle is, as {type, slot}, or null when no live vesicle has that id. */
+  public static int[] find(SimulationView sim, long vesicleId) {
+    for (int k = 0; k < sim.typeCount(); k++) {
+      int s = sim.slotOf(k, vesicleId);
+      if (s >= 0) {
+        return new int[] {k, s};
       }
     }
     return null;
   }
 
   /** A vesicle's detail, or null when it is gone (docked and consumed, expired, absorbed). */
-  public static VesicleDetail vesicle(Simulation sim, long vesicleId, int[] path) {
+  public static VesicleDetail vesicle(SimulationView sim, long vesicleId, int[] path) {
     int[] where = find(sim, vesicleId);
     if (where == null) {
       return null;
     }
     int k = where[0];
     int s = where[1];
-    Pool pool = sim.engine().population().pool(k);
-    int d = pool.payloadDim();
-    int p = pool.stateDim();
-    int n = pool.node()[s];
+    int d = sim.payloadDim(k);
+    int p = sim.stateDim(k);
+    float[] payload = new float[d];
+    for (int c = 0; c < d; c++) {
+      payload[c] = sim.payload(k, s, c);
+    }
+    float[] state = new float[p];
+    for (int c = 0; c < p; c++) {
+      state[c] = sim.state(k, s, c);
+    }
+    int n = sim.vesicleNode(k, s);
     return new VesicleDetail(
         sim.tick(),
         vesicleId,
         k,
-        sim.engine().type(k).name(),
+        sim.typeName(k),
         n < 0 ? ~n : n,
         n < 0,
-        pool.expiry()[s] - sim.tick(),
-        pool.dwelling() && n < 0 ? pool.dwell()[s] : 0,
-        Arrays.copyOfRange(pool.payload(), s * d, s * d + d),
-        p == 0 ? new float[0] : Arrays.copyOfRange(pool.state(), s * p, s * p + p),
+        sim.vesicleExpiry(k, s) - sim.tick(),
+        n < 0 ? sim.vesicleDwell(k, s) : 0,
+        payload,
+        state,
         path);
   }
 }

@@ -1,14 +1,7 @@
 package org.nvlab.core.observe;
 
 import java.util.Arrays;
-import org.nvlab.core.Simulation;
-import org.nvlab.core.density.DensityModel;
-import org.nvlab.core.host.Host;
-import org.nvlab.core.host.LifNetwork;
-import org.nvlab.core.process.Engine;
 import org.nvlab.core.snapshot.Snapshot;
-import org.nvlab.core.vesicle.Pool;
-import org.nvlab.core.vesicle.Population;
 
 /**
  * Makes the {@link Snapshot}s of one simulation in sequence, on the thread that steps it, between
@@ -27,7 +20,7 @@ import org.nvlab.core.vesicle.Population;
  */
 public final class SnapshotMaker {
   private final int maxVesiclesPerType;
-  private Simulation last;
+  private SimulationView last;
   private int lastTick = -1;
   private IdLocations[] previous = new IdLocations[0];
   private IdLocations[] current = new IdLocations[0];
@@ -44,22 +37,25 @@ public final class SnapshotMaker {
     this.maxVesiclesPerType = maxVesiclesPerType;
   }
 
+  /** Per-node values of one type, e.g. the density model's rho stepped alongside the run. */
+  @FunctionalInterface
+  public interface NodeValues {
+    double value(int type, int node);
+  }
+
   /** A snapshot without density. */
-  public Snapshot make(Simulation sim) {
+  public Snapshot make(SimulationView sim) {
     return make(sim, null, -1, null);
   }
 
   /**
-   * A snapshot; with {@code densityType >= 0} it also carries that type's rho from {@code density}
-   * (stepped alongside the simulation by the caller), or, when {@code density} is null, the {@code
-   * densityProblem} that explains why there is none.
+   * A snapshot; with {@code densityType >= 0} it also carries that type's values from {@code
+   * density} (the density model's rho, stepped alongside the simulation), or, when {@code density}
+   * is null, the {@code densityProblem} that explains why there is none.
    */
   public Snapshot make(
-      Simulation sim, DensityModel density, int densityType, String densityProblem) {
-    Engine engine = sim.engine();
-    Host host = sim.host();
-    Population pop = engine.population();
-    int k = engine.typeCount();
+      SimulationView sim, NodeValues density, int densityType, String densityProblem) {
+    int k = sim.typeCount();
     if (sim != last || previous.length != k) {
       start(sim, k);
     }
@@ -73,42 +69,52 @@ public final class SnapshotMaker {
     float[][] norms = new float[k][];
     int[][] docked = new int[k][];
     for (int t = 0; t < k; t++) {
-      Pool pool = pop.pool(t);
-      names[t] = engine.type(t).name();
-      population[t] = pool.size();
-      births[t] = pop.births(t);
-      dockings[t] = pop.dockings(t);
-      int m = Math.min(pool.size(), maxVesiclesPerType);
-      nodes[t] = Arrays.copyOf(pool.node(), m);
-      ids[t] = Arrays.copyOf(pool.id(), m);
+      int size = sim.vesicleCount(t);
+      names[t] = sim.typeName(t);
+      population[t] = size;
+      births[t] = sim.births(t);
+      dockings[t] = sim.dockings(t);
+      int m = Math.min(size, maxVesiclesPerType);
+      nodes[t] = new int[m];
+      ids[t] = new long[m];
+      sim.copyNodes(t, nodes[t], m);
+      sim.copyIds(t, ids[t], m);
       from[t] = new int[m];
       norms[t] = new float[m];
       previousNodes(m, ids[t], nodes[t], from[t], t);
-      payloadNorms(pool, m, norms[t]);
-      docked[t] =
-          pool.dwelling()
-              ? newlyDwelling(pool, m, engine.type(t).docking().dwellTicks())
-              : releases(engine, t);
+      payloadNorms(sim, t, m, norms[t]);
+      int dwell = sim.dwellTicks(t);
+      docked[t] = dwell > 1 ? newlyDwelling(sim, t, nodes[t], m, dwell) : releases(sim, t);
     }
-    if (weights == null || host.weightsVersion() != weightsVersion) {
-      weights = host.weight().clone();
-      weightsVersion = host.weightsVersion();
+    int n = sim.nodeCount();
+    if (weights == null || sim.weightsVersion() != weightsVersion) {
+      weights = new float[sim.graph().edgeCount()];
+      sim.copyWeights(weights);
+      weightsVersion = sim.weightsVersion();
     }
     float[] rho = null;
     if (densityType >= 0 && density != null) {
-      rho = new float[host.nodeCount()];
+      rho = new float[n];
       for (int i = 0; i < rho.length; i++) {
-        rho[i] = (float) density.rho(densityType, i);
+        rho[i] = (float) density.value(densityType, i);
       }
+    }
+    float[] activation = new float[n];
+    float[] gamma = new float[n];
+    float[] spike = sim.spiking() ? new float[n] : null;
+    sim.copyActivation(activation);
+    sim.copyGamma(gamma);
+    if (spike != null) {
+      sim.copySpike(spike);
     }
     Snapshot s =
         new Snapshot(
             sim.tick(),
             lastTick < 0 ? sim.tick() : lastTick,
-            host.graph(),
-            host.activation().clone(),
-            host.gamma().clone(),
-            host instanceof LifNetwork ? host.spike().clone() : null,
+            sim.graph(),
+            activation,
+            gamma,
+            spike,
             weights,
             weightsVersion,
             Arrays.asList(names),
@@ -131,7 +137,7 @@ public final class SnapshotMaker {
   }
 
   /** A new simulation: nothing was seen before. */
-  private void start(Simulation sim, int types) {
+  private void start(SimulationView sim, int types) {
     last = sim;
     lastTick = -1;
     weights = null;
@@ -158,13 +164,13 @@ public final class SnapshotMaker {
     }
   }
 
-  private static void payloadNorms(Pool pool, int m, float[] out) {
-    int d = pool.payloadDim();
-    float[] payload = pool.payload();
+  private static void payloadNorms(SimulationView sim, int type, int m, float[] out) {
+    int d = sim.payloadDim(type);
     for (int q = 0; q < m; q++) {
       double s = 0;
-      for (int c = q * d, end = c + d; c < end; c++) {
-        s += (double) payload[c] * payload[c];
+      for (int c = 0; c < d; c++) {
+        double v = sim.payload(type, q, c);
+        s += v * v;
       }
       out[q] = (float) Math.sqrt(s);
     }
@@ -173,19 +179,18 @@ public final class SnapshotMaker {
   /**
    * The kept vesicles of a dwelling type that docked in the last tick: their dwell is still full.
    */
-  private static int[] newlyDwelling(Pool pool, int m, int dwellTicks) {
-    int[] node = pool.node();
-    int[] dwell = pool.dwell();
+  private static int[] newlyDwelling(
+      SimulationView sim, int type, int[] node, int m, int dwellTicks) {
     int count = 0;
     for (int q = 0; q < m; q++) {
-      if (node[q] < 0 && dwell[q] == dwellTicks - 1) {
+      if (node[q] < 0 && sim.vesicleDwell(type, q) == dwellTicks - 1) {
         count++;
       }
     }
     int[] out = new int[count];
     int c = 0;
     for (int q = 0; q < m; q++) {
-      if (node[q] < 0 && dwell[q] == dwellTicks - 1) {
+      if (node[q] < 0 && sim.vesicleDwell(type, q) == dwellTicks - 1) {
         out[c++] = ~node[q];
       }
     }
@@ -193,9 +198,9 @@ public final class SnapshotMaker {
   }
 
   /** The nodes of the last tick's releases (all dockings, for a quantal type), up to the cap. */
-  private int[] releases(Engine engine, int type) {
-    int[] out = new int[Math.min(engine.releaseCount(type), maxVesiclesPerType)];
-    engine.releaseNodes(type, out);
+  private int[] releases(SimulationView sim, int type) {
+    int[] out = new int[Math.min(sim.releaseCount(type), maxVesiclesPerType)];
+    sim.releaseNodes(type, out);
     return out;
   }
 }

@@ -1,12 +1,11 @@
 package org.nvlab.core.preview;
 
 import java.util.Arrays;
+import org.nvlab.core.Model;
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.process.Globals;
 import org.nvlab.core.process.Migration;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.vesicle.KernelRule;
@@ -68,13 +67,13 @@ public final class KernelPreview {
    */
   public static KernelPreview of(ProjectSpec spec, int type, float[] activation)
       throws ProjectException {
-    return of(ProjectCompiler.compile(spec), type, activation);
+    return of(Model.compile(spec), type, activation);
   }
 
-  /** The preview from a compiled project, which it may change (its host's activations). */
-  public static KernelPreview of(CompiledProject project, int type, float[] activation) {
-    VesicleType vt = project.types()[type];
-    Host host = project.host();
+  /** The preview from a compiled model (on a host of its own built from the model's blueprint). */
+  public static KernelPreview of(Model project, int type, float[] activation) {
+    VesicleType vt = project.type(type);
+    Host host = project.host().build();
     int n = host.nodeCount();
     if (activation != null && activation.length == n) {
       System.arraycopy(activation, 0, host.activation(), 0, n);

@@ -7,6 +7,7 @@ import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.parallel.PerWorker;
 import org.nvlab.core.parallel.WorkerPool;
+import org.nvlab.core.state.StateVisitor;
 import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.KernelRule;
 import org.nvlab.core.vesicle.Pool;
@@ -120,33 +121,6 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Why {@code next} cannot replace the running types between two ticks, or null when it can: the
-   * same number of types, and each with the running one's index, name, payload and state dimension
-   * and dwelling (a dwelling pool carries one more array per vesicle), since the vesicles alive
-   * keep their place in the pools.
-   */
-  public String incompatibility(VesicleType[] next) {
-    if (next.length != types.length) {
-      return "the project has " + next.length + " vesicle types, the run " + types.length;
-    }
-    for (int k = 0; k < types.length; k++) {
-      VesicleType a = types[k];
-      VesicleType b = next[k];
-      String what = "type " + k + " '" + a.name() + "'";
-      if (b.index() != k || !b.name().equals(a.name())) {
-        return what + " is now '" + b.name() + "'";
-      }
-      if (b.payloadDim() != a.payloadDim() || b.stateDim() != a.stateDim()) {
-        return what + " changed its payload or state dimension";
-      }
-      if ((b.docking().dwellTicks() > 1) != (a.docking().dwellTicks() > 1)) {
-        return what + " changed whether docked vesicles dwell";
-      }
-    }
-    return null;
-  }
-
-  /**
    * Takes new rules for every type (kernel, emission, docking, lifetime law, releases, state rule,
    * absorbing nodes, cap) and keeps the population: the vesicles alive stay where they are with
    * their payloads, ids and expiry ticks, and the next tick runs under the new rules. Each type's
@@ -156,13 +130,11 @@ public final class Engine implements AutoCloseable {
    * tick, id, purpose), so a run that changes its rules at tick t is the same for any number of
    * threads.
    *
-   * @throws IllegalArgumentException when {@link #incompatibility} names a reason
+   * <p>{@code next} must keep the running types' layout: the same types in the same order with
+   * the same payload and state dimensions and dwelling (the simulation asks {@code ModelChange},
+   * the one place that decides, before it calls this).
    */
   public void replaceTypes(VesicleType[] next) {
-    String why = incompatibility(next);
-    if (why != null) {
-      throw new IllegalArgumentException(why + "; that needs a new run (reset)");
-    }
     int threads = pool.threads();
     int maxRow = scratch[0].length;
     for (int t = 0; t < next.length; t++) {
@@ -360,6 +332,23 @@ public final class Engine implements AutoCloseable {
   private void updateChunk(int c, int worker) {
     ChunkResult cr = chunks[c];
     VesicleUpdate.run(runtimes[cr.type], cr, tick, host, scratch[worker], worker);
+  }
+
+  /**
+   * Shows the run's whole state to a visitor: the tick, the host, the population (see {@link
+   * StateVisitor}). A visitor that restores sets all of it; the type rules and their tables are
+   * not state (they come from the model) and are rebuilt as the next tick needs them.
+   */
+  public void visit(StateVisitor v) {
+    tick = Math.toIntExact(v.value("tick", tick));
+    host.visit(v);
+    population.visit(v);
+    if (v.restoring()) {
+      // The last tick's release lists belong to the state before: a viewer must not see them.
+      chunkCount = 0;
+      Arrays.fill(chunkStart, 0);
+      host.weightsChanged(); // kernels that read weights rebuild their tables
+    }
   }
 
   /** The number of ticks run so far (the next tick's index). */

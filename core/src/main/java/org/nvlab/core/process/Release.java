@@ -63,6 +63,9 @@ final class Release {
   private final WorkerPool.Task gatherTask = this::gatherChunk;
   private final WorkerPool.Task measureTask = this::measureChunk;
   private final int[][] touched;
+  // Per range and operator: the lowest node whose release failed this tick, and the message.
+  private final int[][] failedNode;
+  private final String[][] failedText;
   private final double[][] sumScratch;
   private final double[][] secondScratch;
   private final double[][] opScratch;
@@ -111,6 +114,11 @@ final class Release {
     this.rangeSize = (n + wanted - 1) / wanted;
     this.ranges = (n + rangeSize - 1) / rangeSize;
     this.touched = new int[ranges][16];
+    this.failedNode = new int[ranges][nodeOps.length];
+    this.failedText = new String[ranges][nodeOps.length];
+    for (int[] f : failedNode) {
+      Arrays.fill(f, Integer.MAX_VALUE);
+    }
     this.bucketStart = new int[ranges + 1];
     this.bucketFill = new int[ranges];
     this.sumScratch = PerWorker.doubles(threads, d);
@@ -147,9 +155,9 @@ final class Release {
       gatherAndBucket(wp); // measures the payload mass on the way
       wp.forEach(ranges, task);
       this.host = null;
-      for (NodeRelease op : nodeOps) {
-        weightsChanged |= op.changesWeights();
-        String f = op.takeFailure();
+      for (int o = 0; o < nodeOps.length; o++) {
+        weightsChanged |= nodeOps[o].changesWeights();
+        String f = takeFailure(o);
         if (f != null && failure == null) {
           failure = "type '" + type.name() + "': " + f;
         }
@@ -317,10 +325,29 @@ final class Release {
       }
       int k = count[i];
       count[i] = 0;
-      for (NodeRelease op : nodeOps) {
-        op.apply(host, i, k, s, second ? s2 : null, work);
+      for (int o = 0; o < nodeOps.length; o++) {
+        String f = nodeOps[o].apply(host, i, k, s, second ? s2 : null, work);
+        if (f != null && i < failedNode[r][o]) {
+          failedNode[r][o] = i;
+          failedText[r][o] = f;
+        }
       }
     }
+  }
+
+  /** Operator o's failure at the lowest node this tick (whatever the threads), cleared; or null. */
+  private String takeFailure(int o) {
+    int best = Integer.MAX_VALUE;
+    String text = null;
+    for (int r = 0; r < ranges; r++) {
+      if (failedNode[r][o] < best) {
+        best = failedNode[r][o];
+        text = failedText[r][o];
+      }
+      failedNode[r][o] = Integer.MAX_VALUE;
+      failedText[r][o] = null;
+    }
+    return text;
   }
 
   private static double unsignedToDouble(long v) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.nvlab.core.project.ProjectSpec.Binding;
 import org.nvlab.core.project.ProjectSpec.DockingSpec;
 import org.nvlab.core.project.ProjectSpec.EmissionSpec;
@@ -36,7 +35,7 @@ import org.nvlab.core.project.ProjectSpec.SignalSpec;
 import org.nvlab.core.project.ProjectSpec.StateSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.project.ProjectSpec.WeightSpec;
-import org.nvlab.core.release.ReleaseOperatorProvider;
+import org.nvlab.core.release.ReleaseKinds;
 import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vocabulary.DockingFeature;
 import org.nvlab.core.vocabulary.KernelFeature;
@@ -65,7 +64,6 @@ public final class ProjectReader {
   public static final long MAX_EDGES = 1_000_000_000L;
 
   private static final List<String> BUILT_IN_KINDS = ReleaseKind.ids();
-  private static List<String> pluginKinds;
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -591,7 +589,7 @@ public final class ProjectReader {
    * anything is built: {nodes, edges}. A layered graph counts the node pairs its builder examines,
    * whatever the density.
    */
-  static double[] size(GraphSpec g) {
+  public static double[] size(GraphSpec g) {
     return size(
         g.builder(),
         g.layers(),
@@ -900,16 +898,9 @@ public final class ProjectReader {
     return new DockingSpec(bias, eta, content, receptors, receptorStd, state, dwell, sites, logit);
   }
 
-  /** The release kinds plugins on the class path add, found once. */
-  private static synchronized List<String> pluginKinds() {
-    if (pluginKinds == null) {
-      List<String> kinds = new ArrayList<>();
-      for (ReleaseOperatorProvider p : ServiceLoader.load(ReleaseOperatorProvider.class)) {
-        kinds.add(p.kind());
-      }
-      pluginKinds = List.copyOf(kinds);
-    }
-    return pluginKinds;
+  /** The release kinds plugins on the class path add (ServiceLoader is consulted once, there). */
+  private static List<String> pluginKinds() {
+    return ReleaseKinds.pluginNames();
   }
 
   /** One release entry, or null (with a problem) when its kind is unknown. */

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nvlab.core.state.StateVisitor;
 import org.nvlab.core.vocabulary.SeriesName;
 
 /**
@@ -127,6 +128,62 @@ public final class MetricsRecorder {
   public float last(String name) {
     int k = names.indexOf(name);
     return k < 0 || rows == 0 ? Float.NaN : columns[k][rows - 1];
+  }
+
+  /**
+   * Shows the recorded series to a visitor (a checkpoint writes them; reading one back fills an
+   * empty recorder with them, so a resumed run's metrics.csv has every row of the run).
+   */
+  public void visit(StateVisitor v) {
+    int k = v.count("metrics.series", names.size());
+    if (v.restoring()) {
+      if (current != null || !names.isEmpty()) {
+        throw new IllegalStateException("metrics can only be restored into a new recorder");
+      }
+      for (int i = 0; i < k; i++) {
+        names.add(v.text("metrics.name", ""));
+      }
+    } else {
+      for (String n : names) {
+        v.text("metrics.name", n);
+      }
+    }
+    int n = v.count("metrics.rows", rows);
+    if (v.restoring()) {
+      begin(0); // sizes the columns
+      rows = 0;
+      reserve(n);
+      rows = n;
+    }
+    v.ints("metrics.ticks", ticks, n);
+    for (int c = 0; c < k; c++) {
+      v.floats("metrics.column", columns[c], n);
+    }
+  }
+
+  /** Keeps the rows of ticks before {@code tick} only (a run rewound to that tick goes on). */
+  public void truncateAt(int tick) {
+    int r = 0;
+    while (r < rows && ticks[r] < tick) {
+      r++;
+    }
+    rows = r;
+  }
+
+  /** An independent copy (a branch keeps the history its run had). */
+  public MetricsRecorder copy() {
+    MetricsRecorder m = new MetricsRecorder();
+    m.names.addAll(names);
+    if (current != null) {
+      m.current = new float[names.size()];
+      m.columns = new float[columns.length][];
+      for (int k = 0; k < columns.length; k++) {
+        m.columns[k] = Arrays.copyOf(columns[k], Math.max(rows, 1) + 16);
+      }
+      m.ticks = Arrays.copyOf(ticks, Math.max(rows, 1) + 16);
+      m.rows = rows;
+    }
+    return m;
   }
 
   /** Writes {@code tick,series,value} rows, tick-major. */

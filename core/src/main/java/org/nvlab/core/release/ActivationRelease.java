@@ -38,7 +38,7 @@ public record ActivationRelease(
   }
 
   @Override
-  public void apply(
+  public String apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     double s = nodeScale == null ? 1.0 : nodeScale[node];
     if (gain != null) {
@@ -50,30 +50,30 @@ public record ActivationRelease(
     if (threshold != null) {
       host.pendingThreshold()[node] += (float) (s * readout(threshold, node, sum));
     }
+    String failure = null;
     if (gainMap != null) {
-      add(host.pendingGamma(), node, s * gainMap.value(host, node, count, sum, d));
+      failure = add(host.pendingGamma(), gainMap, s, host, node, count, sum);
     }
     if (biasMap != null) {
-      add(host.pendingBeta(), node, s * biasMap.value(host, node, count, sum, d));
+      String f = add(host.pendingBeta(), biasMap, s, host, node, count, sum);
+      failure = failure != null ? failure : f;
     }
     if (thresholdMap != null) {
-      add(host.pendingThreshold(), node, s * thresholdMap.value(host, node, count, sum, d));
+      String f = add(host.pendingThreshold(), thresholdMap, s, host, node, count, sum);
+      failure = failure != null ? failure : f;
     }
+    return failure;
   }
 
-  private static void add(float[] buffer, int node, double value) {
-    if (!Double.isNaN(value)) {
-      buffer[node] += (float) value;
+  /** Adds a map's value to a node's buffer; its failure message when the value is not a number. */
+  private String add(
+      float[] buffer, ReleaseMap map, double s, Host host, int node, int count, double[] sum) {
+    double value = map.value(host, node, count, sum, d);
+    if (Double.isNaN(value)) {
+      return map.failure(host, node, count, sum, d);
     }
-  }
-
-  @Override
-  public String takeFailure() {
-    // Called every tick: no array of the maps, no allocation.
-    String f = gainMap == null ? null : gainMap.takeFailure();
-    String b = biasMap == null ? null : biasMap.takeFailure();
-    String t = thresholdMap == null ? null : thresholdMap.takeFailure();
-    return f != null ? f : b != null ? b : t;
+    buffer[node] += (float) (s * value);
+    return null;
   }
 
   private double readout(float[] r, int node, double[] c) {

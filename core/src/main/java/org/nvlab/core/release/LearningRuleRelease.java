@@ -26,13 +26,13 @@ public record LearningRuleRelease(int d, float[] l, float[] nodeScale, ReleaseMa
   }
 
   @Override
-  public void apply(
+  public String apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     double acc = 0;
     if (lMap != null) {
       acc = lMap.value(host, node, count, sum, d);
       if (Double.isNaN(acc)) {
-        return;
+        return lMap.failure(host, node, count, sum, d);
       }
     } else {
       for (int k = 0; k < d; k++) {
@@ -41,10 +41,6 @@ public record LearningRuleRelease(int d, float[] l, float[] nodeScale, ReleaseMa
     }
     double s = nodeScale == null ? 1.0 : nodeScale[node];
     host.pendingGate()[node] += (float) (s * acc);
-  }
-
-  @Override
-  public String takeFailure() {
-    return lMap == null ? null : lMap.takeFailure();
+    return null;
   }
 }

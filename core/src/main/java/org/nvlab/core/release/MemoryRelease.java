@@ -22,7 +22,7 @@ public record MemoryRelease(int d, int m, double omega, float[] q) implements No
   }
 
   @Override
-  public void apply(
+  public String apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     double w = 1.0 - Math.pow(1.0 - omega, count);
     float[] mem = host.memory();
@@ -34,5 +34,6 @@ public record MemoryRelease(int d, int m, double omega, float[] q) implements No
       }
       mem[off + r] = (float) ((1 - w) * mem[off + r] + w * acc / count);
     }
+    return null;
   }
 }

@@ -11,7 +11,9 @@ import org.nvlab.core.host.Host;
  * fixed point) before the operator sees them; an operator is linear in the payload sum, or for the
  * low-rank parameter update, in the sum of outer products. {@link #apply} runs concurrently for
  * different nodes: it may write only state that belongs to node i (its modulation buffers, gate,
- * memory, and its incoming or outgoing weights).
+ * memory, and its incoming or outgoing weights). An operator belongs to a compiled model, which
+ * every run of the model shares, on any thread: it keeps nothing of a run (work space goes in the
+ * {@code scratch} it is given).
  */
 public non-sealed interface NodeRelease extends ReleaseOperator {
 
@@ -34,14 +36,8 @@ public non-sealed interface NodeRelease extends ReleaseOperator {
    * @param sum the payload sum, length d
    * @param second the sum of outer products, d x d row-major, or null unless requested
    * @param scratch per-thread work space of at least 4 * d doubles (do not allocate per call)
+   * @return null, or what went wrong at this node (a release map gave a value that is not a number;
+   *     that effect was not applied): the engine stops the run with the lowest node's message
    */
-  void apply(Host host, int node, int count, double[] sum, double[] second, double[] scratch);
-
-  /**
-   * What went wrong in the last tick's {@link #apply} calls (a release map gave a value that is not
-   * a number), cleared by the call; null when nothing did. The engine stops the run with it.
-   */
-  default String takeFailure() {
-    return null;
-  }
+  String apply(Host host, int node, int count, double[] sum, double[] second, double[] scratch);
 }

@@ -69,12 +69,7 @@ public record ParameterRelease(
   }
 
   @Override
-  public String takeFailure() {
-    return hMap == null ? null : hMap.takeFailure();
-  }
-
-  @Override
-  public void apply(
+  public String apply(
       Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
     Graph g = host.graph();
     float[] w = host.weight();
@@ -84,7 +79,7 @@ public record ParameterRelease(
       if (hMap != null) {
         hc = hMap.value(host, node, count, sum, d);
         if (Double.isNaN(hc)) {
-          return;
+          return hMap.failure(host, node, count, sum, d);
         }
       } else {
         for (int k = 0; k < d; k++) {
@@ -102,7 +97,7 @@ public record ParameterRelease(
           w[outEdge[q]] *= factor;
         }
       }
-      return;
+      return null;
     }
     // Low rank: a_k = (S u_i)_k, then Delta w_ij = s * a . v_j for each edge.
     double[] a = scratch;
@@ -126,6 +121,7 @@ public record ParameterRelease(
         w[outEdge[q]] += (float) (s * dot(a, v, outTarget[q] * d));
       }
     }
+    return null;
   }
 
   private double dot(double[] a, float[] m, int off) {

@@ -9,16 +9,15 @@ import org.nvlab.core.rule.RuleExpression;
  * number of releases n and the node's state (a_i, e_i, g_i, m_i). A list readout r is the special
  * case r . c. Evaluated concurrently for different nodes (each thread has its own values).
  *
- * <p>A value that is not a finite number is not applied: the node gets no effect from this map, and
- * {@link #failure()} names the lowest such node and the expression, so the engine stops the run
- * with that message (the same message for any thread count).
+ * <p>A value that is not a finite number is not applied: the node gets no effect from this map, the
+ * operator returns {@link #failure}'s message, and the engine stops the run with the message of the
+ * lowest such node (the same for any thread count). The map keeps nothing of a run: one model's
+ * maps serve all its runs at once.
  */
 public final class ReleaseMap {
   private final RuleExpression expression;
   private final String field;
   private final ThreadLocal<double[]> values;
-  private int failedNode = Integer.MAX_VALUE;
-  private String failure;
 
   public ReleaseMap(RuleExpression expression, String field) {
     this.expression = expression;
@@ -26,7 +25,7 @@ public final class ReleaseMap {
     this.values = ThreadLocal.withInitial(expression::values);
   }
 
-  /** The map's value at a node, or NaN when it is not finite (and then recorded as a failure). */
+  /** The map's value at a node, or NaN when it is not a finite number (see {@link #failure}). */
   public double value(Host host, int node, int count, double[] sum, int d) {
     double[] v = values.get();
     RuleExpression x = expression;
@@ -46,34 +45,36 @@ public final class ReleaseMap {
       System.arraycopy(sum, 0, v, x.c, d);
     }
     double y = x.evaluate(v);
-    if (!Double.isFinite(y)) {
-      fail(node, y);
-      return Double.NaN;
-    }
-    return y;
+    return Double.isFinite(y) ? y : Double.NaN;
   }
 
-  private synchronized void fail(int node, double y) {
-    if (node < failedNode) {
-      failedNode = node;
-      failure =
-          "the release map "
-              + field
-              + " = \""
-              + expression.source()
-              + "\" is "
-              + y
-              + " at node "
-              + node;
+  /** What to say when {@link #value} at {@code node} was not a number: names the map and node. */
+  public String failure(Host host, int node, int count, double[] sum, int d) {
+    double[] v = values.get();
+    RuleExpression x = expression;
+    x.bindNode(
+        v,
+        node,
+        host.activation(),
+        host.error(),
+        host.gate(),
+        host.spike(),
+        host.memory(),
+        host.memoryDim());
+    if (x.n >= 0) {
+      v[x.n] = count;
     }
-  }
-
-  /** The first (lowest-node) failure since the last call, cleared by reading it; or null. */
-  public synchronized String takeFailure() {
-    String f = failure;
-    failure = null;
-    failedNode = Integer.MAX_VALUE;
-    return f;
+    if (x.c >= 0) {
+      System.arraycopy(sum, 0, v, x.c, d);
+    }
+    return "the release map "
+        + field
+        + " = \""
+        + expression.source()
+        + "\" is "
+        + x.evaluate(v)
+        + " at node "
+        + node;
   }
 
   public String source() {

@@ -1,24 +1,27 @@
 package org.nvlab.core.release;
 
-import java.util.Map;
-
 /**
- * The service interface through which plugins add release operator kinds, found with {@link
- * java.util.ServiceLoader}. A project names the kind in a release entry; the provider builds the
- * operator from that entry's parameters.
+ * A kind of release operator: its name in project files and how its operator is built from an
+ * entry. The five built-in kinds are providers like any plugin's, and {@link ReleaseKinds} holds
+ * them all; plugins add theirs through {@link java.util.ServiceLoader}.
  */
 public interface ReleaseOperatorProvider {
-  /** The kind name this provider answers to (must not clash with the built-in kinds). */
+  /** The kind name this provider answers to (a plugin's must not be a built-in kind's). */
   String kind();
 
+  /** One line saying what the kind does, for editors and messages. */
+  default String help() {
+    return "";
+  }
+
   /**
-   * Builds the operator.
+   * Builds the operator of one entry. The operator belongs to a compiled model that every run of
+   * it shares, on any thread: it must keep nothing of a run (see {@link NodeRelease}).
    *
-   * @param payloadDim d of the releasing type
-   * @param nodeCount n of the host
-   * @param params the release entry's parameters as parsed JSON values (numbers, strings, lists,
-   *     maps)
-   * @throws IllegalArgumentException with a message naming the bad parameter
+   * @return the operator, or null after reporting every problem through {@link
+   *     ReleaseContext#problem}
+   * @throws IllegalArgumentException with a message naming a bad parameter (reported at the entry's
+   *     {@code params})
    */
-  NodeRelease create(int payloadDim, int nodeCount, Map<String, Object> params);
+  ReleaseOperator create(ReleaseContext entry);
 }

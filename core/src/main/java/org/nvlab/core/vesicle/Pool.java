@@ -1,5 +1,7 @@
 package org.nvlab.core.vesicle;
 
+import org.nvlab.core.state.StateVisitor;
+
 import java.util.Arrays;
 import org.nvlab.core.util.RadixSort;
 
@@ -203,6 +205,62 @@ public final class Pool {
       b += 4L * capacity;
     }
     return b;
+  }
+
+  /**
+   * Shows this pool's vesicles to a visitor under {@code prefix}: in id order, as copies, when the
+   * visitor is canonical (the state hash, which must not depend on where vesicles sit); otherwise
+   * the slots as they are, in place, so that a checkpoint read back puts every vesicle in its slot
+   * again (the size comes first and the arrays are made large enough before they are filled).
+   */
+  public void visit(StateVisitor v, String prefix) {
+    if (v.canonical()) {
+      visitById(v, prefix);
+      return;
+    }
+    int n = v.count(prefix + "size", size);
+    if (n < 0) {
+      throw new IllegalStateException("a pool cannot hold " + n + " vesicles");
+    }
+    if (n > capacity) {
+      size = 0;
+      ensureRoom(n);
+    }
+    size = n;
+    v.longs(prefix + "id", id, n);
+    v.ints(prefix + "node", node, n);
+    v.ints(prefix + "expiry", expiry, n);
+    if (dwelling) {
+      v.ints(prefix + "dwell", dwell, n);
+    }
+    v.floats(prefix + "payload", payload, n * d);
+    v.floats(prefix + "state", state, n * p);
+  }
+
+  private void visitById(StateVisitor v, String prefix) {
+    int[] order = slotsById();
+    int m = order.length;
+    long[] ids = new long[m];
+    int[] nodes = new int[m];
+    int[] expiries = new int[m];
+    int[] dwells = new int[m];
+    float[] payloads = new float[m * d];
+    float[] states = new float[m * p];
+    for (int q = 0; q < m; q++) {
+      int s = order[q];
+      ids[q] = id[s];
+      nodes[q] = node[s];
+      expiries[q] = expiry[s];
+      dwells[q] = dwelling ? dwell[s] : 0;
+      System.arraycopy(payload, s * d, payloads, q * d, d);
+      System.arraycopy(state, s * p, states, q * p, p);
+    }
+    v.longs(prefix + "id", ids, m);
+    v.ints(prefix + "node", nodes, m);
+    v.ints(prefix + "expiry", expiries, m);
+    v.ints(prefix + "dwell", dwells, m);
+    v.floats(prefix + "payload", payloads);
+    v.floats(prefix + "state", states);
   }
 
   /** The slots in increasing id order (allocates: for hashing and snapshots, not ticks). */

@@ -1,5 +1,7 @@
 package org.nvlab.core.vesicle;
 
+import org.nvlab.core.state.StateVisitor;
+
 import java.util.Arrays;
 import org.nvlab.core.vocabulary.DeathCause;
 
@@ -114,6 +116,29 @@ public final class Population {
       s += p.size();
     }
     return s;
+  }
+
+  /**
+   * Shows the population to a visitor: the id counter, the last tick's counts (what the tick's
+   * observers read), then each pool under "type k.".
+   */
+  public void visit(StateVisitor v) {
+    nextId = v.value("nextId", nextId);
+    int k = v.count("types", pools.length);
+    if (k != pools.length) {
+      throw new IllegalStateException(
+          "the state has " + k + " vesicle types, this run " + pools.length);
+    }
+    v.longs("births", births, k);
+    v.longs("dockings", dockings, k);
+    v.longs("releases", releases, k);
+    v.doubles("released", released, k);
+    for (int t = 0; t < k; t++) {
+      v.longs("deaths" + t, deaths[t], DeathCause.COUNT);
+    }
+    for (int t = 0; t < k; t++) {
+      pools[t].visit(v, "type" + t + ".");
+    }
   }
 
   public long heapBytes() {

@@ -1,5 +1,6 @@
 package org.nvlab.core.bench;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,19 +25,19 @@ class BenchmarkFixturesTest {
     try (Simulation sim = w.simulation(3, 2);
         ObjectPerVesicleBaseline b = new ObjectPerVesicleBaseline(w, 3, 2)) {
       for (int t = 0; t < 60; t++) {
-        long engineAlive = sim.engine().population().size();
+        long engineAlive = EngineAccess.engine(sim).population().size();
         long baselineAlive = b.population();
         sim.step();
         b.tick();
         if (t >= 10) {
           engineSteps += engineAlive;
           baselineSteps += baselineAlive;
-          engineDocks += sim.engine().population().dockings(0);
+          engineDocks += EngineAccess.engine(sim).population().dockings(0);
           baselineDocks += b.dockingsLastTick();
         }
       }
       // Both keep N alive after births; both dock 2% of the vesicles they update.
-      assertTrue(Math.abs(sim.engine().population().size() - b.population()) < 0.02 * 20_000);
+      assertTrue(Math.abs(EngineAccess.engine(sim).population().size() - b.population()) < 0.02 * 20_000);
       double engineRate = engineDocks / (double) engineSteps;
       double baselineRate = baselineDocks / (double) baselineSteps;
       assertEquals(0.02, engineRate, 0.002);

@@ -1,5 +1,6 @@
 package org.nvlab.core.bench;
 
+import org.nvlab.core.EngineAccess;
 import java.util.concurrent.TimeUnit;
 import org.nvlab.core.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +55,7 @@ public class TickBenchmark {
   @Benchmark
   public void tick(Blackhole bh) {
     sim.step();
-    bh.consume(sim.engine().population().size());
+    bh.consume(EngineAccess.engine(sim).population().size());
   }
 
   @TearDown(Level.Trial)

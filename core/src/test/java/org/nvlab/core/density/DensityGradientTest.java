@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.TestProjects;
-import org.nvlab.core.project.CompiledProject;
+import org.nvlab.core.Model;
 
 /**
  * Every gradient family of the adjoint agrees with central finite differences of the same loss
@@ -34,7 +34,7 @@ class DensityGradientTest {
        "absorbing": [2]}
       """;
 
-  private static CompiledProject project(String mode, String lifetime, String neighbourhood) {
+  private static Model project(String mode, String lifetime, String neighbourhood) {
     String host =
         """
         {"kind": "rate", "graph": {"builder": "layered", "layers": [3, 4, 2]},
@@ -65,7 +65,7 @@ class DensityGradientTest {
         routing.evaluate(t, model, rb, ab) + host.evaluate(t, model, rb, ab);
   }
 
-  private static double lossAt(CompiledProject p, List<double[]> values) {
+  private static double lossAt(Model p, List<double[]> values) {
     DensityModel m = new DensityModel(p);
     List<Block> blocks = m.blocks();
     for (int b = 0; b < blocks.size(); b++) {
@@ -80,7 +80,7 @@ class DensityGradientTest {
     return total;
   }
 
-  private static void checkAllBlocks(CompiledProject p) {
+  private static void checkAllBlocks(Model p) {
     DensityModel m = new DensityModel(p);
     assertTrue(DensityGradient.problems(m).isEmpty(), DensityGradient.problems(m).toString());
     DensityGradient.compute(m, loss(m), TICKS);

@@ -52,7 +52,7 @@ class MeanFieldExactnessTest {
 
   @Test
   void theSeedMeanOfTheEngineEqualsRhoAtEveryTickNodeAndType() {
-    SeedAverage avg = SeedAverage.run(() -> TestProjects.compile(PROJECT), 1000, RUNS, TICKS, 2);
+    SeedAverage avg = SeedAverage.run(TestProjects.compile(PROJECT), 1000, RUNS, TICKS, 2);
     DensityModel m = new DensityModel(TestProjects.compile(PROJECT));
     double sum = 0;
     double sq = 0;

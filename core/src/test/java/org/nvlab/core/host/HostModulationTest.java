@@ -1,5 +1,6 @@
 package org.nvlab.core.host;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -183,10 +184,10 @@ class HostModulationTest {
       List<Integer> spikes1 = new ArrayList<>();
       for (int t = 0; t < 30; t++) {
         sim.step();
-        if (sim.host().spike()[0] == 1f) {
+        if (EngineAccess.host(sim).spike()[0] == 1f) {
           spikes0.add(t);
         }
-        if (sim.host().spike()[1] == 1f) {
+        if (EngineAccess.host(sim).spike()[1] == 1f) {
           spikes1.add(t);
         }
       }
@@ -209,12 +210,12 @@ class HostModulationTest {
         """;
     try (Simulation sim = TestProjects.simulation(TestProjects.project(host, ""), 1, 2)) {
       sim.step();
-      double first = sim.host().loss();
+      double first = EngineAccess.host(sim).loss();
       assertTrue(first > 1e-4, "the task starts with a loss, got " + first);
       sim.run(300);
-      double last = sim.host().loss();
+      double last = EngineAccess.host(sim).loss();
       assertTrue(last < 1e-3 * first, "loss " + first + " -> " + last);
-      assertEquals(0.4, sim.host().activation()[5], 0.01);
+      assertEquals(0.4, EngineAccess.host(sim).activation()[5], 0.01);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,19 +17,19 @@ class AttentionLimitTest {
 
   @Test
   void queriesDockTwoTicksAfterBirthAndTheirValuesTwoTicksLater() {
-    try (Simulation sim = ATTENTION.simulation(50, 1, 1)) {
+    try (Simulation sim = TestProjects.recorded(ATTENTION.model(50), 1, 1)) {
       long[] births = new long[10];
       for (int t = 0; t < births.length; t++) {
         sim.step();
-        births[t] = (long) sim.metrics().last("births.query");
-        long queries = (long) sim.metrics().last("dockings.query");
-        long valueBirths = (long) sim.metrics().last("births.value");
-        long values = (long) sim.metrics().last("dockings.value");
+        births[t] = (long) EngineAccess.metrics(sim).last("births.query");
+        long queries = (long) EngineAccess.metrics(sim).last("dockings.query");
+        long valueBirths = (long) EngineAccess.metrics(sim).last("births.value");
+        long values = (long) EngineAccess.metrics(sim).last("dockings.value");
         assertEquals(t < 2 ? 0 : births[t - 2], queries, "query dockings at tick " + t);
         assertEquals(queries, valueBirths, "one value per docked query at tick " + t);
         assertEquals(t < 4 ? 0 : births[t - 4], values, "value dockings at tick " + t);
-        assertEquals(0, sim.metrics().last("deaths.expired.query"));
-        assertEquals(0, sim.metrics().last("deaths.expired.value"));
+        assertEquals(0, EngineAccess.metrics(sim).last("deaths.expired.query"));
+        assertEquals(0, EngineAccess.metrics(sim).last("deaths.expired.value"));
       }
       assertTrue(births[9] > 0);
     }

@@ -1,5 +1,7 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,16 +15,16 @@ class FilmLimitTest {
 
   @Test
   void everyVesicleDocksAtATargetTwoTicksAfterItsBirthAndNothingElseReleases() {
-    try (Simulation sim = FILM.simulation(50, 1, 1)) {
+    try (Simulation sim = TestProjects.recorded(FILM.model(50), 1, 1)) {
       long[] births = new long[8];
       for (int t = 0; t < births.length; t++) {
         sim.step();
-        births[t] = (long) sim.metrics().last("births.film");
-        long docked = (long) sim.metrics().last("dockings.film");
+        births[t] = (long) EngineAccess.metrics(sim).last("births.film");
+        long docked = (long) EngineAccess.metrics(sim).last("dockings.film");
         assertEquals(t < 2 ? 0 : births[t - 2], docked, "dockings at tick " + t);
-        assertEquals(0, sim.metrics().last("deaths.expired.film"), "a vesicle outlived its path");
+        assertEquals(0, EngineAccess.metrics(sim).last("deaths.expired.film"), "a vesicle outlived its path");
         if (t < 2) {
-          for (float g : sim.host().gamma()) {
+          for (float g : EngineAccess.host(sim).gamma()) {
             assertEquals(0f, g, "modulation before the first cohort arrives");
           }
         }
@@ -33,11 +35,11 @@ class FilmLimitTest {
 
   @Test
   void eachTargetIsNormalisedByItsExpectedArrivalsFromTheEnginesKernel() {
-    try (Simulation sim = FILM.simulation(1000, 1, 1)) {
+    try (Simulation sim = TestProjects.recorded(FILM.model(1000), 1, 1)) {
       sim.step();
-      double[] row = sim.engine().kernelRow(0, FilmLimit.EMITTER);
-      int[] dst = sim.engine().kernelDestinations(0, FilmLimit.EMITTER);
-      ActivationRelease a = (ActivationRelease) sim.project().types()[0].releases().get(0);
+      double[] row = EngineAccess.engine(sim).kernelRow(0, FilmLimit.EMITTER);
+      int[] dst = EngineAccess.engine(sim).kernelDestinations(0, FilmLimit.EMITTER);
+      ActivationRelease a = (ActivationRelease) sim.model().type(0).releases().get(0);
       double smallest = 1;
       double largest = 0;
       for (int k = 0; k < row.length; k++) {

@@ -1,5 +1,7 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,17 +17,17 @@ class HypernetworkLimitTest {
 
   @Test
   void theWeightsChangeOnlyFromTheTickTheFirstCohortDocks() {
-    try (Simulation sim = HYPER.simulation(50, 1, 1)) {
-      float[] w0 = sim.host().weight().clone();
+    try (Simulation sim = TestProjects.recorded(HYPER.model(50), 1, 1)) {
+      float[] w0 = EngineAccess.host(sim).weight().clone();
       sim.step();
       sim.step();
-      assertEquals(0, sim.metrics().last("dockings.generator"));
+      assertEquals(0, EngineAccess.metrics(sim).last("dockings.generator"));
       for (int e = 0; e < w0.length; e++) {
-        assertEquals(w0[e], sim.host().weight()[e], "weight " + e + " before any docking");
+        assertEquals(w0[e], EngineAccess.host(sim).weight()[e], "weight " + e + " before any docking");
       }
       sim.step();
-      assertTrue(sim.metrics().last("dockings.generator") > 0);
-      assertEquals(0, sim.metrics().last("deaths.expired.generator"));
+      assertTrue(EngineAccess.metrics(sim).last("dockings.generator") > 0);
+      assertEquals(0, EngineAccess.metrics(sim).last("deaths.expired.generator"));
     }
   }
 
@@ -44,7 +46,7 @@ class HypernetworkLimitTest {
   void noisyPayloadsAddTheCovarianceTermSigmaSquaredUiDotVj() {
     HypernetworkLimit noisy = HYPER.withNoise(0.5);
     double[] bias;
-    try (Simulation sim = noisy.simulation(1, 1, 1)) {
+    try (Simulation sim = TestProjects.recorded(noisy.model(1), 1, 1)) {
       bias = noisy.covarianceTerm(sim);
     }
     LimitMeasurement.MeanError me = LimitMeasurement.meanError(noisy, 100, 100, 40, 2);

@@ -1,5 +1,6 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ final class LimitAssertions {
     long[] out = new long[ticks];
     for (int t = 0; t < ticks; t++) {
       sim.step();
-      out[t] = (long) sim.metrics().last("dockings." + type);
+      out[t] = (long) EngineAccess.metrics(sim).last("dockings." + type);
     }
     return out;
   }

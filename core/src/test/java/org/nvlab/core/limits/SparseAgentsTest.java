@@ -1,5 +1,7 @@
 package org.nvlab.core.limits;
 
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,9 +119,9 @@ class SparseAgentsTest {
   }
 
   private static String hash(AgentsCondition c, int threads) {
-    try (Simulation sim = SparseAgents.simulation(DESIGN, c, 5, 0.12, threads)) {
+    try (Simulation sim = TestProjects.recorded(SparseAgents.compile(DESIGN, c, 5, 0.12), 5, threads)) {
       sim.run(600);
-      assertTrue(sim.metrics().last("population." + sim.engine().type(0).name()) > 0);
+      assertTrue(EngineAccess.metrics(sim).last("population." + EngineAccess.engine(sim).type(0).name()) > 0);
       return sim.stateHash();
     }
   }

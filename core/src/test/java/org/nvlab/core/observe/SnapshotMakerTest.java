@@ -1,5 +1,6 @@
 package org.nvlab.core.observe;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,7 +73,7 @@ class SnapshotMakerTest {
           if (after.vesicleFrom(k, q) != here) {
             sawMove = true;
             assertTrue(
-                sim.host().graph().edge(after.vesicleFrom(k, q), here) >= 0,
+                EngineAccess.host(sim).graph().edge(after.vesicleFrom(k, q), here) >= 0,
                 "a one-hop move follows an edge");
           }
         }
@@ -111,7 +112,7 @@ class SnapshotMakerTest {
       sim.run(10);
       Snapshot s = new SnapshotMaker(1000).make(sim);
       for (int k = 0; k < s.typeCount(); k++) {
-        Pool pool = sim.engine().population().pool(k);
+        Pool pool = EngineAccess.engine(sim).population().pool(k);
         int d = pool.payloadDim();
         assertTrue(s.vesicleCount(k) > 10);
         for (int q = 0; q < s.vesicleCount(k); q++) {
@@ -201,13 +202,13 @@ class SnapshotMakerTest {
       Snapshot b = maker.make(sim);
       assertTrue(a.hasWeights());
       assertEquals(a.weightsVersion(), b.weightsVersion());
-      float w0 = sim.host().weight()[0];
+      float w0 = EngineAccess.host(sim).weight()[0];
       assertEquals(w0, a.weight(0));
       sim.run(5); // this host learns
       Snapshot c = maker.make(sim);
       assertFalse(c.weightsVersion() == a.weightsVersion());
       assertEquals(w0, a.weight(0), "an older snapshot kept its weights");
-      assertEquals(sim.host().weight()[0], c.weight(0));
+      assertEquals(EngineAccess.host(sim).weight()[0], c.weight(0));
       assertFalse(a.spiking());
     }
   }
@@ -221,7 +222,7 @@ class SnapshotMakerTest {
         sim.step();
         model.step();
       }
-      Snapshot s = maker.make(sim, model, 1, null);
+      Snapshot s = maker.make(sim, model::rho, 1, null);
       assertEquals(1, s.densityType());
       assertNull(s.densityProblem());
       double total = 0;

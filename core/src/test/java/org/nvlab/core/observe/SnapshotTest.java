@@ -1,5 +1,6 @@
 package org.nvlab.core.observe;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,15 +26,15 @@ class SnapshotTest {
     try (Simulation sim = rateEverything()) {
       sim.run(20);
       Snapshot s = new SnapshotMaker(1_000_000).make(sim);
-      float[] activation = sim.host().activation().clone();
-      long population = sim.engine().population().size();
+      float[] activation = EngineAccess.host(sim).activation().clone();
+      long population = EngineAccess.engine(sim).population().size();
 
       sim.run(5);
 
       assertEquals(20, s.tick());
       assertArrayEquals(activation, s.activation());
       assertEquals(population, s.totalPopulation());
-      assertNotEquals(Arrays.toString(activation), Arrays.toString(sim.host().activation()));
+      assertNotEquals(Arrays.toString(activation), Arrays.toString(EngineAccess.host(sim).activation()));
     }
   }
 
@@ -42,14 +43,14 @@ class SnapshotTest {
     try (Simulation sim = rateEverything()) {
       sim.run(15);
       Snapshot s = new SnapshotMaker(10).make(sim);
-      assertEquals(sim.engine().typeCount(), s.typeCount());
+      assertEquals(EngineAccess.engine(sim).typeCount(), s.typeCount());
       assertEquals(3000, s.nodeCount());
-      assertSame(sim.host().graph(), s.graph());
+      assertSame(EngineAccess.host(sim).graph(), s.graph());
       for (int k = 0; k < s.typeCount(); k++) {
-        assertEquals(sim.engine().type(k).name(), s.typeNames().get(k));
-        assertEquals(sim.engine().population().pool(k).size(), s.population(k));
-        assertEquals(sim.engine().population().births(k), s.births(k));
-        assertEquals(sim.engine().population().dockings(k), s.dockings(k));
+        assertEquals(EngineAccess.engine(sim).type(k).name(), s.typeNames().get(k));
+        assertEquals(EngineAccess.engine(sim).population().pool(k).size(), s.population(k));
+        assertEquals(EngineAccess.engine(sim).population().births(k), s.births(k));
+        assertEquals(EngineAccess.engine(sim).population().dockings(k), s.dockings(k));
       }
     }
   }
@@ -62,7 +63,7 @@ class SnapshotTest {
       Snapshot s = new SnapshotMaker(cap).make(sim);
       boolean sawDocked = false;
       for (int k = 0; k < s.typeCount(); k++) {
-        Pool pool = sim.engine().population().pool(k);
+        Pool pool = EngineAccess.engine(sim).population().pool(k);
         int kept = Math.min(cap, pool.size());
         assertEquals(kept, s.vesicleCount(k));
         for (int q = 0; q < kept; q++) {

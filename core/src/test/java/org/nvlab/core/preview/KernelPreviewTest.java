@@ -1,5 +1,6 @@
 package org.nvlab.core.preview;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,8 +84,8 @@ class KernelPreviewTest {
     try (Simulation sim = TestProjects.simulation(json, 1, 1)) {
       sim.step(); // builds the engine's tables
       for (int i = 0; i < 40; i++) {
-        assertArrayEquals(sim.engine().kernelDestinations(0, i), k.destinations(i));
-        assertArrayEquals(sim.engine().kernelRow(0, i), k.probabilities(i), 1e-12, "node " + i);
+        assertArrayEquals(EngineAccess.engine(sim).kernelDestinations(0, i), k.destinations(i));
+        assertArrayEquals(EngineAccess.engine(sim).kernelRow(0, i), k.probabilities(i), 1e-12, "node " + i);
       }
     }
     double sum = 0;

@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
@@ -10,15 +11,15 @@ import org.nvlab.core.TestProjects;
 import org.nvlab.core.bench.ReferenceWorkload;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
-import org.nvlab.core.project.ProjectCompiler;
+import org.nvlab.core.Model;
 
 /** Nothing is allocated per tick in steady state, on the calling thread or any worker. */
 class AllocationTest {
 
   @Test
-  void steadyStateTicksOfTheReferenceWorkloadAllocateNothing() {
+  void steadyStateTicksOfTheReferenceWorkloadAllocateNothing() throws Exception {
     ReferenceWorkload w = new ReferenceWorkload(2000, 8, 100_000, 8);
-    try (Simulation sim = w.simulation(1, 2)) {
+    try (Simulation sim = TestProjects.recorded(Model.compile(w.spec()), 1, 2)) {
       assertNoAllocation(sim);
     }
   }
@@ -35,11 +36,11 @@ class AllocationTest {
   void ticksAfterALiveRuleChangeAllocateNothing() throws Exception {
     String json = DeterminismProjects.all().get("rate-everything");
     ProjectDocument doc = ProjectDocument.parse(json, "test.json");
-    try (Simulation sim = new Simulation(ProjectCompiler.compile(doc.spec()), 1, 2)) {
+    try (Simulation sim = TestProjects.recorded(Model.compile(doc.spec()), 1, 2)) {
       sim.run(50);
       doc.apply(ProjectEdit.set("/vesicleTypes/0/kernel/temperature", 0.5));
       doc.apply(ProjectEdit.set("/vesicleTypes/1/kernel/neighbourhood", "both"));
-      sim.applyRules(ProjectCompiler.compile(doc.spec()));
+      sim.takeRules(Model.compile(doc.spec()));
       assertNoAllocation(sim);
     }
   }
@@ -53,7 +54,7 @@ class AllocationTest {
   private static void assertNoAllocation(Simulation sim) {
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    sim.metrics().reserve(600);
+    EngineAccess.metrics(sim).reserve(600);
     sim.run(150);
     long[] ids = engineThreads();
     long allocated = -1;

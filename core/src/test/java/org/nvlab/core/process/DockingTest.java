@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class DockingTest {
     try (Simulation sim = TestProjects.simulation(json, 99, 2)) {
       sim.step();
       sim.step();
-      return (long) sim.metrics().last("dockings.v");
+      return (long) EngineAccess.metrics(sim).last("dockings.v");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,13 +58,13 @@ class LifetimeTest {
     try (Simulation sim =
         TestProjects.simulation(cohort(100_000, "{\"law\": \"exponential\", \"mean\": 8}"), 2, 2)) {
       sim.step();
-      long born = (long) sim.metrics().last("births.v");
+      long born = (long) EngineAccess.metrics(sim).last("births.v");
       assertTrue(born > 99_000, "cohort too small: " + born);
       List<Long> deaths = new ArrayList<>();
       for (int t = 1; t <= 120; t++) {
         sim.step();
-        assertEquals(0, sim.metrics().last("births.v"), "only tick 0 emits");
-        deaths.add((long) sim.metrics().last("deaths.expired.v"));
+        assertEquals(0, EngineAccess.metrics(sim).last("births.v"), "only tick 0 emits");
+        deaths.add((long) EngineAccess.metrics(sim).last("deaths.expired.v"));
       }
       double sigma = Math.exp(-1 / mean);
       List<Double> e = new ArrayList<>();
@@ -81,7 +82,7 @@ class LifetimeTest {
         }
       }
       e.add(accE + born * Math.pow(sigma, deaths.size())); // still alive, or in the last cells
-      o.add(accO + (long) sim.metrics().last("population.v"));
+      o.add(accO + (long) EngineAccess.metrics(sim).last("population.v"));
       double p =
           new ChiSquareTest()
               .chiSquareTest(
@@ -96,10 +97,10 @@ class LifetimeTest {
     try (Simulation sim =
         TestProjects.simulation(cohort(1000, "{\"law\": \"fixed\", \"mean\": 6.5}"), 2, 1)) {
       sim.step();
-      long born = (long) sim.metrics().last("births.v");
+      long born = (long) EngineAccess.metrics(sim).last("births.v");
       for (int t = 1; t <= 10; t++) {
         sim.step();
-        long died = (long) sim.metrics().last("deaths.expired.v");
+        long died = (long) EngineAccess.metrics(sim).last("deaths.expired.v");
         assertEquals(t == 7 ? born : 0, died, "tick " + t);
       }
     }
@@ -112,9 +113,9 @@ class LifetimeTest {
             cohort(200_000, "{\"law\": \"fixed\", \"mean\": 1000, \"hazard\": 0.03}"), 8, 2)) {
       sim.step();
       for (int t = 1; t <= 5; t++) {
-        long alive = (long) sim.metrics().last("population.v");
+        long alive = (long) EngineAccess.metrics(sim).last("population.v");
         sim.step();
-        long killed = (long) sim.metrics().last("deaths.hazard.v");
+        long killed = (long) EngineAccess.metrics(sim).last("deaths.hazard.v");
         double z = (killed - alive * 0.03) / Math.sqrt(alive * 0.03 * 0.97);
         assertTrue(Math.abs(z) < 4.5, "hazard deaths " + killed + " of " + alive + ", z = " + z);
       }

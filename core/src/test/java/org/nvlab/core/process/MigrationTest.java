@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class MigrationTest {
   /** Destination counts after {@code ticks} ticks. */
   private static Map<Integer, Long> positions(Simulation sim) {
     Map<Integer, Long> counts = new HashMap<>();
-    Pool p = sim.engine().population().pool(0);
+    Pool p = EngineAccess.engine(sim).population().pool(0);
     for (int s = 0; s < p.size(); s++) {
       counts.merge(p.node()[s], 1L, Long::sum);
     }
@@ -68,8 +69,8 @@ class MigrationTest {
     try (Simulation sim = TestProjects.simulation(cohort(kernel, host, 1, "{}"), 17, 2)) {
       sim.step(); // born at node 0
       sim.step(); // one hop
-      double[] k = sim.engine().kernelRow(0, 0);
-      int[] dest = sim.engine().kernelDestinations(0, 0);
+      double[] k = EngineAccess.engine(sim).kernelRow(0, 0);
+      int[] dest = EngineAccess.engine(sim).kernelDestinations(0, 0);
       assertMatches(k, dest, positions(sim));
     }
   }
@@ -109,11 +110,11 @@ class MigrationTest {
             1)) {
       sim.step();
       sim.step();
-      double[] k = sim.engine().kernelRow(0, 0);
+      double[] k = EngineAccess.engine(sim).kernelRow(0, 0);
       for (double v : k) {
         assertEquals(1.0 / k.length, v, 1e-12);
       }
-      assertMatches(k, sim.engine().kernelDestinations(0, 0), positions(sim));
+      assertMatches(k, EngineAccess.engine(sim).kernelDestinations(0, 0), positions(sim));
     }
     try (Simulation sim =
         TestProjects.simulation(
@@ -122,14 +123,14 @@ class MigrationTest {
       sim.step();
       Map<Integer, Long> counts = positions(sim);
       assertEquals(1, counts.size(), "T = 0 must route every vesicle to the best move");
-      double[] k = sim.engine().kernelRow(0, 0);
+      double[] k = EngineAccess.engine(sim).kernelRow(0, 0);
       int best = 0;
       for (int q = 1; q < k.length; q++) {
         if (k[q] > k[best]) {
           best = q;
         }
       }
-      assertEquals(N, counts.get(sim.engine().kernelDestinations(0, 0)[best]));
+      assertEquals(N, counts.get(EngineAccess.engine(sim).kernelDestinations(0, 0)[best]));
     }
   }
 
@@ -143,12 +144,12 @@ class MigrationTest {
             2)) {
       sim.step();
       sim.step();
-      double[] k0 = sim.engine().kernelRow(0, 0);
-      int[] d0 = sim.engine().kernelDestinations(0, 0);
+      double[] k0 = EngineAccess.engine(sim).kernelRow(0, 0);
+      int[] d0 = EngineAccess.engine(sim).kernelDestinations(0, 0);
       Map<Integer, Double> two = new HashMap<>();
       for (int a = 0; a < k0.length; a++) {
-        double[] k1 = sim.engine().kernelRow(0, d0[a]);
-        int[] d1 = sim.engine().kernelDestinations(0, d0[a]);
+        double[] k1 = EngineAccess.engine(sim).kernelRow(0, d0[a]);
+        int[] d1 = EngineAccess.engine(sim).kernelDestinations(0, d0[a]);
         for (int b = 0; b < k1.length; b++) {
           two.merge(d1[b], k0[a] * k1[b], Double::sum);
         }
@@ -172,8 +173,8 @@ class MigrationTest {
     try (Simulation sim = TestProjects.simulation(cohort(kernel, host, 4, payload), 31, 2)) {
       sim.step();
       sim.step();
-      float[] keys = sim.project().types()[0].kernel().keys();
-      int[] dest = sim.engine().kernelDestinations(0, 0);
+      float[] keys = sim.model().type(0).kernel().keys();
+      int[] dest = EngineAccess.engine(sim).kernelDestinations(0, 0);
       double[] c = {0.8f, -0.4f, 0.3f, 1.1f};
       double[] z = new double[dest.length];
       double max = Double.NEGATIVE_INFINITY;

@@ -1,5 +1,6 @@
 package org.nvlab.core.process;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ class VesicleStepPathsTest {
   private static String run(String json) {
     try (Simulation sim = TestProjects.simulation(json, 5, 2)) {
       sim.run(50);
-      assertTrue(sim.engine().population().size() > 0);
+      assertTrue(EngineAccess.engine(sim).population().size() > 0);
       return sim.stateHash();
     }
   }

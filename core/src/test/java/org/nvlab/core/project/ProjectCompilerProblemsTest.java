@@ -1,5 +1,6 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nvlab.core.project.ProblemAssertions.assertHasProblem;
@@ -24,7 +25,7 @@ class ProjectCompilerProblemsTest {
 
   @Test
   void theBaseFixtureCompilesToTheGraphTheseTestsAssume() {
-    CompiledProject p = compile(BASE);
+    Model p = compile(BASE);
     assertEquals(9, p.host().nodeCount());
     assertEquals(20, p.host().graph().edgeCount());
     assertEquals(3, p.host().graph().layerCount());
@@ -259,7 +260,7 @@ class ProjectCompilerProblemsTest {
   @Test
   void aPluginKindIsCompiledByItsProviderFromItsParams() {
     String json = set(BASE, RELEASE, "{\"kind\": \"test-gain\", \"params\": {\"factor\": 2}}");
-    CompiledProject p = compile(json);
+    Model p = compile(json);
     assertEquals(1, p.types()[0].releases().size());
     assertTrue(p.types()[0].releases().get(0) instanceof NodeRelease);
   }

@@ -1,5 +1,8 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.Model;
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,9 +71,9 @@ class ProjectExpressionsTest {
   private static String hash(String json, int threads) throws Exception {
     ProjectSpec spec = ProjectFiles.load(json, "project.json").spec();
     try (Simulation sim =
-        new Simulation(ProjectCompiler.compile(spec, "project.json"), 7, threads)) {
+        TestProjects.recorded(Model.compile(spec, "project.json"), 7, threads)) {
       sim.run(60);
-      assertTrue(sim.metrics().last("population.modulator") > 0, "nothing happened");
+      assertTrue(EngineAccess.metrics(sim).last("population.modulator") > 0, "nothing happened");
       return sim.stateHash();
     }
   }
@@ -115,9 +118,9 @@ class ProjectExpressionsTest {
           """
               .formatted(c0);
       ProjectSpec spec = ProjectFiles.load(json, "project.json").spec();
-      try (Simulation sim = new Simulation(ProjectCompiler.compile(spec), 1, 2)) {
+      try (Simulation sim = TestProjects.recorded(Model.compile(spec), 1, 2)) {
         sim.run(3);
-        var pool = sim.engine().population().pool(0);
+        var pool = EngineAccess.engine(sim).population().pool(0);
         assertTrue(pool.size() > 5, "born: " + pool.size());
         for (int s = 0; s < pool.size(); s++) {
           int node = pool.node()[s];
@@ -267,7 +270,7 @@ class ProjectExpressionsTest {
               project(EMISSION, KERNEL, DOCKING, "{\"kind\": \"activation\", " + field + "}");
         };
     ProjectSpec spec = ProjectFiles.load(json, "project.json").spec();
-    try (Simulation sim = new Simulation(ProjectCompiler.compile(spec), 7, 2)) {
+    try (Simulation sim = TestProjects.recorded(Model.compile(spec), 7, 2)) {
       SimulationException e = assertThrows(SimulationException.class, () -> sim.run(60));
       assertTrue(e.getMessage().contains(message), e.getMessage());
       assertTrue(e.getMessage().contains("type 'modulator'"), e.getMessage());
@@ -278,7 +281,7 @@ class ProjectExpressionsTest {
   void theDensityModelSaysItDoesNotModelExpressions() throws Exception {
     String json = project(EMISSION_X, KERNEL_X, DOCKING_X, RELEASE_X);
     List<String> p =
-        DensityModel.problems(ProjectCompiler.compile(ProjectFiles.load(json, "p").spec(), "p"));
+        DensityModel.problems(Model.compile(ProjectFiles.load(json, "p").spec(), "p"));
     assertEquals(4, p.size(), p.toString());
     assertTrue(p.get(0).contains("emission rate expression is not modelled"), p.toString());
   }

@@ -1,5 +1,6 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -183,7 +184,7 @@ class ProjectFileRobustnessTest {
     long t0 = System.nanoTime();
     try {
       ProjectSpec spec = ProjectReader.parse(text, "project.json");
-      ProjectCompiler.compile(spec, "project.json");
+      Model.compile(spec, "project.json");
       valid++;
     } catch (ProjectException e) {
       rejected++;

@@ -1,5 +1,6 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.Model;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,7 +111,7 @@ public final class ProjectFixtures {
   /** Reads and compiles; the problems reported, or an empty list when the project is valid. */
   public static List<Problem> problems(String json) {
     try {
-      ProjectCompiler.compile(ProjectReader.parse(json, FILE), FILE);
+      Model.compile(ProjectReader.parse(json, FILE), FILE);
       return List.of();
     } catch (ProjectException e) {
       return e.problems();
@@ -118,13 +119,13 @@ public final class ProjectFixtures {
   }
 
   /** Reads and compiles a project that must be valid. */
-  public static CompiledProject compile(String json) {
+  public static Model compile(String json) {
     List<Problem> p = problems(json);
     if (!p.isEmpty()) {
       throw new AssertionError("expected a valid project, got:\n" + p);
     }
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, FILE), FILE);
+      return Model.compile(ProjectReader.parse(json, FILE), FILE);
     } catch (ProjectException e) {
       throw new AssertionError(e);
     }

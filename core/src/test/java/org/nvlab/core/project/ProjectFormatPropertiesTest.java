@@ -1,5 +1,6 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +45,7 @@ class ProjectFormatPropertiesTest {
         r -> {
           String text = CanonicalJson.write(RandomProjects.project(r));
           try {
-            ProjectCompiler.compile(ProjectFiles.load(text, "project.json").spec(), "project.json");
+            Model.compile(ProjectFiles.load(text, "project.json").spec(), "project.json");
           } catch (ProjectException e) {
             fail("the generator made an invalid project: " + e.getMessage() + "\n" + text);
           }
@@ -122,7 +123,7 @@ class ProjectFormatPropertiesTest {
     long t0 = System.nanoTime();
     try {
       ProjectSpec spec = ProjectFiles.load(d.text(), "project.json").spec();
-      ProjectCompiler.compile(spec, "project.json");
+      Model.compile(spec, "project.json");
     } catch (ProjectException e) {
       refused = true;
       assertFalse(e.problems().isEmpty(), d.what() + ": refused without a problem");

@@ -1,5 +1,8 @@
 package org.nvlab.core.project;
 
+import org.nvlab.core.TestProjects;
+import org.nvlab.core.Model;
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,18 +68,18 @@ class SampleProjectsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void aSampleRunsHeadlessForAllItsTicks(Path folder) throws Exception {
-    try (Simulation sim = Simulation.load(folder, null, 2)) {
-      int ticks = sim.project().spec().ticks();
+    try (Simulation sim = TestProjects.load(folder, 2)) {
+      int ticks = sim.model().spec().ticks();
       sim.run(ticks);
       assertEquals(ticks, sim.tick());
-      MetricsRecorder m = sim.metrics();
+      MetricsRecorder m = EngineAccess.metrics(sim);
       assertEquals(ticks, m.rows());
       for (int row = 0; row < m.rows(); row++) {
         for (int s = 0; s < m.names().size(); s++) {
           assertTrue(Float.isFinite(m.value(row, s)), folder + ": " + m.names().get(s));
         }
       }
-      for (var t : sim.project().spec().vesicleTypes()) {
+      for (var t : sim.model().spec().vesicleTypes()) {
         int births = m.index("births." + t.name());
         double total = 0;
         for (int row = 0; row < m.rows(); row++) {
@@ -90,22 +93,22 @@ class SampleProjectsTest {
   /** What memory-trace/README.md says to watch. */
   @Test
   void theMemoryTraceOutlivesItsWritersAndGathersFollowers() throws Exception {
-    try (Simulation sim = Simulation.load(sample("memory-trace"), null, 2)) {
+    try (Simulation sim = TestProjects.load(sample("memory-trace"), 2)) {
       sim.run(300);
-      float memoryAt300 = sim.metrics().last("mean_memory_norm");
+      float memoryAt300 = EngineAccess.metrics(sim).last("mean_memory_norm");
       sim.run(300);
-      MetricsRecorder m = sim.metrics();
+      MetricsRecorder m = EngineAccess.metrics(sim);
       assertEquals(0f, m.last("population.writer"), "writers stop at tick 300");
       assertTrue(memoryAt300 > 0.1, "the writers laid a trace: " + memoryAt300);
       assertEquals(memoryAt300, m.last("mean_memory_norm"), 0.02f, "and it stays");
       // Followers dock where the trace is: the nodes with a trace carry the bias they release.
-      float[] memory = sim.host().memory();
-      float[] beta = sim.host().beta();
+      float[] memory = EngineAccess.host(sim).memory();
+      float[] beta = EngineAccess.host(sim).beta();
       double onTrace = 0;
       double offTrace = 0;
       int on = 0;
       int off = 0;
-      for (int i = 0; i < sim.host().nodeCount(); i++) {
+      for (int i = 0; i < EngineAccess.host(sim).nodeCount(); i++) {
         if (Math.hypot(memory[2 * i], memory[2 * i + 1]) > 0.5) {
           onTrace += beta[i];
           on++;
@@ -117,8 +120,8 @@ class SampleProjectsTest {
       assertTrue(on > 3 && off > 3, on + " nodes on the trace, " + off + " off");
       double activeOn = 0;
       double activeOff = 0;
-      float[] a = sim.host().activation();
-      for (int i = 0; i < sim.host().nodeCount(); i++) {
+      float[] a = EngineAccess.host(sim).activation();
+      for (int i = 0; i < EngineAccess.host(sim).nodeCount(); i++) {
         if (Math.hypot(memory[2 * i], memory[2 * i + 1]) > 0.5) {
           activeOn += a[i] / on;
         } else {
@@ -136,9 +139,9 @@ class SampleProjectsTest {
   /** What cascade-chain/README.md says to watch: x2 per stage, two ticks per stage. */
   @Test
   void theCascadeChainDoublesAtEachStageTwoTicksLater() throws Exception {
-    try (Simulation sim = Simulation.load(sample("cascade-chain"), null, 2)) {
-      sim.run(sim.project().spec().ticks());
-      MetricsRecorder m = sim.metrics();
+    try (Simulation sim = TestProjects.load(sample("cascade-chain"), 2)) {
+      sim.run(sim.model().spec().ticks());
+      MetricsRecorder m = EngineAccess.metrics(sim);
       int sparks = m.index("dockings.spark");
       int relays = m.index("births.relay");
       int relayDocks = m.index("dockings.relay");
@@ -166,7 +169,7 @@ class SampleProjectsTest {
   @MethodSource("samples")
   void aSampleProjectReadsAndCompiles(Path folder) throws ProjectException {
     ProjectSpec spec = ProjectReader.read(folder);
-    CompiledProject p = ProjectCompiler.compile(spec);
+    Model p = Model.compile(spec);
     String folderName = folder.getFileName().toString();
     assertEquals(folderName.substring(0, folderName.length() - ".nvlab".length()), spec.name());
     assertEquals(ProjectSpec.FORMAT_VERSION, spec.formatVersion());

@@ -3,6 +3,7 @@ package org.nvlab.core.project;
 import java.util.Map;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.release.NodeRelease;
+import org.nvlab.core.release.ReleaseContext;
 import org.nvlab.core.release.ReleaseOperatorProvider;
 
 /**
@@ -19,7 +20,8 @@ public final class TestPluginRelease implements ReleaseOperatorProvider {
   }
 
   @Override
-  public NodeRelease create(int payloadDim, int nodeCount, Map<String, Object> params) {
+  public NodeRelease create(ReleaseContext entry) {
+    Map<String, Object> params = entry.params();
     if (!(params.get("factor") instanceof Number n)) {
       throw new IllegalArgumentException("factor must be a number, got " + params.get("factor"));
     }
@@ -33,9 +35,10 @@ public final class TestPluginRelease implements ReleaseOperatorProvider {
     }
 
     @Override
-    public void apply(
+    public String apply(
         Host host, int node, int count, double[] sum, double[] second, double[] scratch) {
       host.pendingGamma()[node] += (float) (factor * sum[0]);
+      return null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.nvlab.core.release;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class ReleaseArithmeticTest {
     Simulation sim = TestProjects.simulation(TestProjects.project(HOST, types), 1, 2);
     sim.step(); // births
     sim.step(); // all K dock at node 1 and release
-    assertEquals(K, (long) sim.metrics().last("dockings.v"));
+    assertEquals(K, (long) EngineAccess.metrics(sim).last("dockings.v"));
     return sim;
   }
 
@@ -53,10 +54,10 @@ class ReleaseArithmeticTest {
         run("{\"kind\": \"activation\", \"gain\": [0.5, 0.25], \"bias\": [-1, 2]}", "")) {
       double c0 = K * 0.75;
       double c1 = K * -0.5;
-      assertEquals((float) (0.5 * c0 + 0.25 * c1), sim.host().gamma()[1]);
-      assertEquals((float) (-1 * c0 + 2 * c1), sim.host().beta()[1]);
-      assertEquals(0f, sim.host().gamma()[0]);
-      assertEquals(0f, sim.host().gamma()[2]);
+      assertEquals((float) (0.5 * c0 + 0.25 * c1), EngineAccess.host(sim).gamma()[1]);
+      assertEquals((float) (-1 * c0 + 2 * c1), EngineAccess.host(sim).beta()[1]);
+      assertEquals(0f, EngineAccess.host(sim).gamma()[0]);
+      assertEquals(0f, EngineAccess.host(sim).gamma()[2]);
     }
   }
 
@@ -68,7 +69,7 @@ class ReleaseArithmeticTest {
                 + " \"nodeScale\": [1, 0.125, 1, 1]}",
             "")) {
       double expected = 0.125 * (2 * K * 0.75 + -4 * K * -0.5);
-      assertEquals((float) expected, sim.host().gamma()[1]);
+      assertEquals((float) expected, EngineAccess.host(sim).gamma()[1]);
     }
   }
 
@@ -79,8 +80,8 @@ class ReleaseArithmeticTest {
             "{\"kind\": \"activation\", \"gain\": [1, 0],"
                 + " \"biasPerNode\": [[0,0],[-3,0.5],[0,0],[0,0]], \"nodeScale\": [1, 0.25, 1, 1]}",
             "")) {
-      assertEquals((float) (0.25 * K * 0.75), sim.host().gamma()[1]);
-      assertEquals((float) (0.25 * (-3 * K * 0.75 + 0.5 * K * -0.5)), sim.host().beta()[1]);
+      assertEquals((float) (0.25 * K * 0.75), EngineAccess.host(sim).gamma()[1]);
+      assertEquals((float) (0.25 * (-3 * K * 0.75 + 0.5 * K * -0.5)), EngineAccess.host(sim).beta()[1]);
     }
   }
 
@@ -90,11 +91,11 @@ class ReleaseArithmeticTest {
         run(
             "{\"kind\": \"parameter\", \"mode\": \"multiplicative\", \"eta\": 0.01, \"h\": [1, 0.5]}",
             "")) {
-      Graph g = sim.host().graph();
+      Graph g = EngineAccess.host(sim).graph();
       float factor = (float) (1 + 0.01 * (K * 0.75 + 0.5 * K * -0.5));
-      assertEquals(0.5f * factor, sim.host().weight()[g.edge(0, 1)]);
-      assertEquals(-0.25f * factor, sim.host().weight()[g.edge(2, 1)]);
-      assertEquals(2.0f, sim.host().weight()[g.edge(1, 3)], "outgoing weights are untouched");
+      assertEquals(0.5f * factor, EngineAccess.host(sim).weight()[g.edge(0, 1)]);
+      assertEquals(-0.25f * factor, EngineAccess.host(sim).weight()[g.edge(2, 1)]);
+      assertEquals(2.0f, EngineAccess.host(sim).weight()[g.edge(1, 3)], "outgoing weights are untouched");
     }
   }
 
@@ -105,10 +106,10 @@ class ReleaseArithmeticTest {
             "{\"kind\": \"parameter\", \"mode\": \"multiplicative\", \"edges\": \"outgoing\","
                 + " \"eta\": 0.01, \"h\": [1, 0.5]}",
             "")) {
-      Graph g = sim.host().graph();
+      Graph g = EngineAccess.host(sim).graph();
       float factor = (float) (1 + 0.01 * (K * 0.75 + 0.5 * K * -0.5));
-      assertEquals(2.0f * factor, sim.host().weight()[g.edge(1, 3)]);
-      assertEquals(0.5f, sim.host().weight()[g.edge(0, 1)]);
+      assertEquals(2.0f * factor, EngineAccess.host(sim).weight()[g.edge(1, 3)]);
+      assertEquals(0.5f, EngineAccess.host(sim).weight()[g.edge(0, 1)]);
     }
   }
 
@@ -116,8 +117,8 @@ class ReleaseArithmeticTest {
   void lowRankParameterAddsUTransposeSecondMomentV() {
     try (Simulation sim =
         run("{\"kind\": \"parameter\", \"mode\": \"low-rank\", \"scale\": 0.5}", "")) {
-      ParameterRelease op = (ParameterRelease) sim.project().types()[0].releases().get(0);
-      Graph g = sim.host().graph();
+      ParameterRelease op = (ParameterRelease) sim.model().type(0).releases().get(0);
+      Graph g = EngineAccess.host(sim).graph();
       double[] c = {0.75, -0.5};
       for (int j : new int[] {0, 2}) {
         double uc = op.u()[1 * 2] * c[0] + op.u()[1 * 2 + 1] * c[1];
@@ -125,7 +126,7 @@ class ReleaseArithmeticTest {
         float w0 = j == 0 ? 0.5f : -0.25f;
         float expected = w0 + (float) (0.5 * K * uc * vc);
         assertEquals(
-            expected, sim.host().weight()[g.edge(j, 1)], 1e-6f * Math.abs(expected) + 1e-7f);
+            expected, EngineAccess.host(sim).weight()[g.edge(j, 1)], 1e-6f * Math.abs(expected) + 1e-7f);
       }
     }
   }
@@ -133,7 +134,7 @@ class ReleaseArithmeticTest {
   @Test
   void learningRuleRaisesTheGateByTheReadout() {
     try (Simulation sim = run("{\"kind\": \"learning\", \"l\": [2, 1]}", "")) {
-      assertEquals((float) (2 * K * 0.75 + K * -0.5), sim.host().gate()[1]);
+      assertEquals((float) (2 * K * 0.75 + K * -0.5), EngineAccess.host(sim).gate()[1]);
     }
   }
 
@@ -142,7 +143,7 @@ class ReleaseArithmeticTest {
     try (Simulation sim =
         run("{\"kind\": \"memory\", \"omega\": 0.25, \"q\": [[1, 0], [1, 1]]}", "")) {
       double w = 1 - Math.pow(0.75, K);
-      float[] m = sim.host().memory();
+      float[] m = EngineAccess.host(sim).memory();
       assertEquals((float) (w * 0.75), m[1 * 2], 1e-7f);
       assertEquals((float) (w * (0.75 - 0.5)), m[1 * 2 + 1], 1e-7f);
     }
@@ -160,8 +161,8 @@ class ReleaseArithmeticTest {
             "{\"kind\": \"cascade\", \"child\": \"child\", \"count\": 2,"
                 + " \"transform\": [[1, 0], [0, 2], [1, 1]], \"offset\": [0, 0, 0.5]}",
             child)) {
-      assertEquals(2 * K, (long) sim.metrics().last("births.child"));
-      Pool p = sim.engine().population().pool(1);
+      assertEquals(2 * K, (long) EngineAccess.metrics(sim).last("births.child"));
+      Pool p = EngineAccess.engine(sim).population().pool(1);
       assertEquals(2 * K, p.size());
       for (int s = 0; s < p.size(); s++) {
         assertEquals(1, p.node()[s]);
@@ -196,7 +197,7 @@ class ReleaseArithmeticTest {
     try (Simulation sim = TestProjects.simulation(TestProjects.project(host, types), 1, 1)) {
       sim.step();
       sim.step();
-      Pool p = sim.engine().population().pool(1);
+      Pool p = EngineAccess.engine(sim).population().pool(1);
       assertEquals(K, p.size());
       for (int s = 0; s < p.size(); s++) {
         assertEquals(0.5f, p.payload()[2 * s]);
@@ -244,16 +245,16 @@ class ReleaseArithmeticTest {
             .formatted(HOST, types);
     try (Simulation sim = TestProjects.simulation(json, 1, 1)) {
       sim.step();
-      long born = (long) sim.metrics().last("births.v");
+      long born = (long) EngineAccess.metrics(sim).last("births.v");
       assertTrue(born > 0);
       for (int t = 1; t <= 3; t++) {
         sim.step();
-        assertEquals((float) born, sim.host().gate()[1], "tick " + t + ": one release per vesicle");
-        assertEquals(t == 3 ? born : 0, (long) sim.metrics().last("deaths.docked.v"));
+        assertEquals((float) born, EngineAccess.host(sim).gate()[1], "tick " + t + ": one release per vesicle");
+        assertEquals(t == 3 ? born : 0, (long) EngineAccess.metrics(sim).last("deaths.docked.v"));
       }
       sim.step();
-      assertEquals(0f, sim.host().gate()[1]);
-      assertEquals(0, (long) sim.metrics().last("population.v"));
+      assertEquals(0f, EngineAccess.host(sim).gate()[1]);
+      assertEquals(0, (long) EngineAccess.metrics(sim).last("population.v"));
     }
   }
 
@@ -279,8 +280,8 @@ class ReleaseArithmeticTest {
     try (Simulation sim = TestProjects.simulation(TestProjects.project(lif, types), 1, 1)) {
       sim.step();
       sim.step();
-      assertEquals((float) (K * 0.25), sim.host().thresholdShift()[1]);
-      assertEquals((float) (K * -0.5), sim.host().gamma()[1]);
+      assertEquals((float) (K * 0.25), EngineAccess.host(sim).thresholdShift()[1]);
+      assertEquals((float) (K * -0.5), EngineAccess.host(sim).gamma()[1]);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.nvlab.core.release;
 
+import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,11 +47,11 @@ class ReleasedPayloadTest {
     String json = TestProjects.project(HOST, type("{\"bias\": 1000}", release));
     try (Simulation sim = TestProjects.simulation(json, 1, 2)) {
       sim.step(); // births
-      assertEquals(0, (long) sim.metrics().last("releases.v"));
-      assertEquals(0f, sim.metrics().last("released_payload.v"));
+      assertEquals(0, (long) EngineAccess.metrics(sim).last("releases.v"));
+      assertEquals(0f, EngineAccess.metrics(sim).last("released_payload.v"));
       sim.step(); // all K dock and release
-      assertEquals(K, (long) sim.metrics().last("releases.v"));
-      assertEquals((float) (K * (0.75 + 0.5)), sim.metrics().last("released_payload.v"));
+      assertEquals(K, (long) EngineAccess.metrics(sim).last("releases.v"));
+      assertEquals((float) (K * (0.75 + 0.5)), EngineAccess.metrics(sim).last("released_payload.v"));
     }
   }
 
@@ -64,11 +65,11 @@ class ReleasedPayloadTest {
       sim.step();
       for (int t = 1; t <= 3; t++) {
         sim.step();
-        assertEquals(t == 1 ? K : 0, (long) sim.metrics().last("dockings.v"), "tick " + t);
-        assertEquals(K, (long) sim.metrics().last("releases.v"), "tick " + t);
-        assertEquals((float) (K * 1.25), sim.metrics().last("released_payload.v"), "tick " + t);
+        assertEquals(t == 1 ? K : 0, (long) EngineAccess.metrics(sim).last("dockings.v"), "tick " + t);
+        assertEquals(K, (long) EngineAccess.metrics(sim).last("releases.v"), "tick " + t);
+        assertEquals((float) (K * 1.25), EngineAccess.metrics(sim).last("released_payload.v"), "tick " + t);
         // The learning readout l = (1, 0) turns the same releases into the gate: K * 0.75.
-        assertEquals((float) (K * 0.75), sim.host().gate()[1], "tick " + t);
+        assertEquals((float) (K * 0.75), EngineAccess.host(sim).gate()[1], "tick " + t);
       }
     }
   }
@@ -89,7 +90,7 @@ class ReleasedPayloadTest {
   private static float[][] releaseSeries(String json, int threads) {
     try (Simulation sim = TestProjects.simulation(json, 11, threads)) {
       sim.run(40);
-      MetricsRecorder m = sim.metrics();
+      MetricsRecorder m = EngineAccess.metrics(sim);
       float[][] out = new float[m.rows()][];
       for (int r = 0; r < m.rows(); r++) {
         out[r] =

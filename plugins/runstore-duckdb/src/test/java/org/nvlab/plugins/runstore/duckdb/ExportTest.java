@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.observe.MetricsObserver;
 import org.nvlab.core.record.ExportFormat;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.record.RunMetadata;
@@ -37,9 +39,9 @@ class ExportTest {
   void csvOfARealRunEqualsItsMetricsCsv() throws Exception {
     MetricsRecorder m;
     // Read only: the sample is loaded from the repository, the store lives in the temp folder.
-    try (Simulation sim = Simulation.load(sample("hello-vesicles"), 7L, 2)) {
+    try (Simulation sim = Model.load(sample("hello-vesicles")).instantiate(7L, 2)) {
+      m = sim.observe(new MetricsObserver()).recorder();
       sim.run(60);
-      m = sim.metrics();
       assertCsvEqualsMetricsCsv(m, record(m));
     }
   }

@@ -1,21 +1,23 @@
-package org.nvlab.core.project;
+package org.nvlab.core;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.nvlab.core.expr.ExpressionException;
 import org.nvlab.core.graph.EdgeListBuilder;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.graph.GraphBuilders;
 import org.nvlab.core.graph.WeightInit;
 import org.nvlab.core.host.Activation;
-import org.nvlab.core.host.Host;
+import org.nvlab.core.host.HostBlueprint;
 import org.nvlab.core.host.LifNetwork;
-import org.nvlab.core.host.RateNetwork;
 import org.nvlab.core.host.Signal;
-import org.nvlab.core.project.CompiledProject.BoundSignal;
+import org.nvlab.core.project.Problem;
+import org.nvlab.core.project.ProjectException;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.Model.BoundSignal;
 import org.nvlab.core.project.ProjectSpec.Binding;
 import org.nvlab.core.project.ProjectSpec.GraphSpec;
 import org.nvlab.core.project.ProjectSpec.HostSpec;
@@ -26,14 +28,12 @@ import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.Purpose;
 import org.nvlab.core.random.RngStream;
-import org.nvlab.core.release.ActivationRelease;
-import org.nvlab.core.release.Cascade;
-import org.nvlab.core.release.LearningRuleRelease;
-import org.nvlab.core.release.MemoryRelease;
-import org.nvlab.core.release.ParameterRelease;
 import org.nvlab.core.release.ReleaseMap;
 import org.nvlab.core.release.ReleaseOperator;
+import org.nvlab.core.release.ReleaseContext;
+import org.nvlab.core.release.ReleaseKinds;
 import org.nvlab.core.release.ReleaseOperatorProvider;
+import org.nvlab.core.vocabulary.ReleaseKind;
 import org.nvlab.core.rule.RuleExpression;
 import org.nvlab.core.vesicle.DockingRule;
 import org.nvlab.core.vesicle.EmissionRule;
@@ -44,12 +44,12 @@ import org.nvlab.core.vesicle.VesicleType;
 import org.nvlab.core.vocabulary.Signals;
 
 /**
- * Builds a {@link CompiledProject} from a {@link ProjectSpec}: the graph, the host, every vesicle
+ * Builds a {@link Model} from a {@link ProjectSpec}: the graph, the host's blueprint, every vesicle
  * type with its arrays resolved to nodes, and the signal bindings. Checks that need the built graph
  * (node indices in range, matrix shapes against n, memory width against d, child type names) are
- * reported here, with the JSON pointer of the field.
+ * reported here, with the JSON pointer of the field. Reached through {@link Model#compile}.
  */
-public final class ProjectCompiler {
+final class ModelCompiler {
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ProjectSpec spec;
@@ -58,19 +58,15 @@ public final class ProjectCompiler {
   private int n;
   private Graph graph;
 
-  private ProjectCompiler(ProjectSpec spec, String file) {
+  private ModelCompiler(ProjectSpec spec, String file) {
     this.spec = spec;
     this.file = file;
   }
 
-  /** Compiles; throws with every problem found. */
-  public static CompiledProject compile(ProjectSpec spec) throws ProjectException {
-    return compile(spec, "project.json");
-  }
-
-  public static CompiledProject compile(ProjectSpec spec, String file) throws ProjectException {
-    ProjectCompiler c = new ProjectCompiler(spec, file);
-    CompiledProject p;
+  /** Compiles; throws with every problem found, each naming {@code file} and a JSON pointer. */
+  static Model compile(ProjectSpec spec, String file) throws ProjectException {
+    ModelCompiler c = new ModelCompiler(spec, file);
+    Model p;
     try {
       p = c.build();
     } catch (OutOfMemoryError e) {
@@ -150,7 +146,7 @@ public final class ProjectCompiler {
         : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
   }
 
-  private CompiledProject build() {
+  private Model build() {
     HostSpec hs = spec.host();
     if (!fitsInMemory(hs)) {
       return null;
@@ -166,22 +162,11 @@ public final class ProjectCompiler {
         (long) n * hs.memoryDim(), "/host/memoryDim", "the memory traces (nodes x memoryDim)")) {
       return null;
     }
-    Host host = buildHost(hs);
-    if (host == null) {
-      return null;
-    }
-    initialMemory(hs, host);
     List<BoundSignal> inputs = bind(hs.inputs(), "/host/inputs");
     List<BoundSignal> targets = bind(hs.targets(), "/host/targets");
-    for (BoundSignal b : inputs) {
-      for (int i : b.nodes()) {
-        host.markInput(i);
-      }
-    }
-    for (BoundSignal b : targets) {
-      for (int i : b.nodes()) {
-        host.markTarget(i);
-      }
+    HostBlueprint host = blueprint(hs, nodesOf(inputs), nodesOf(targets));
+    if (host == null) {
+      return null;
     }
     List<TypeSpec> ts = spec.vesicleTypes();
     Map<String, Integer> index = new HashMap<>();
@@ -203,8 +188,12 @@ public final class ProjectCompiler {
     if (spec.globals().rewardFromTask() && targets.isEmpty()) {
       problem("/globals/reward", "reward \"task\" needs task targets under /host/targets");
     }
-    return new CompiledProject(
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new Model(
         spec,
+        file,
         host,
         types,
         inputs,
@@ -213,6 +202,22 @@ public final class ProjectCompiler {
         spec.globals().rewardFromTask(),
         spec.globals().task(),
         z);
+  }
+
+  /** The distinct nodes of some bindings, in the order they first appear. */
+  private static int[] nodesOf(List<BoundSignal> bindings) {
+    java.util.LinkedHashSet<Integer> seen = new java.util.LinkedHashSet<>();
+    for (BoundSignal b : bindings) {
+      for (int i : b.nodes()) {
+        seen.add(i);
+      }
+    }
+    int[] out = new int[seen.size()];
+    int q = 0;
+    for (int i : seen) {
+      out[q++] = i;
+    }
+    return out;
   }
 
   private Graph buildGraph(HostSpec hs) {
@@ -248,7 +253,10 @@ public final class ProjectCompiler {
     return b.build();
   }
 
-  private Host buildHost(HostSpec hs) {
+  /** The host's blueprint, or null (with a problem) when the host cannot be built. */
+  private HostBlueprint blueprint(HostSpec hs, int[] inputs, int[] targets) {
+    float[] memory = initialMemory(hs);
+    HostBlueprint b;
     if (hs.kind().equals("lif")) {
       ProjectSpec.LifSpec l = hs.lif();
       LifNetwork.Params p =
@@ -269,31 +277,51 @@ public final class ProjectCompiler {
               (float) l.tauEligibility(),
               (float) l.wMin(),
               (float) l.wMax());
-      return new LifNetwork(
-          graph, p, hs.memoryDim(), (float) hs.modulationDecay(), (float) hs.gateDecay());
+      b =
+          new HostBlueprint(
+              graph,
+              HostBlueprint.Kind.LIF,
+              null,
+              false,
+              null,
+              0f,
+              p,
+              hs.memoryDim(),
+              memory,
+              (float) hs.modulationDecay(),
+              (float) hs.gateDecay(),
+              inputs,
+              targets);
+    } else {
+      float[] bias = new float[n];
+      java.util.Arrays.fill(bias, (float) hs.bias());
+      b =
+          new HostBlueprint(
+              graph,
+              HostBlueprint.Kind.RATE,
+              Activation.valueOf(hs.activation().toUpperCase(java.util.Locale.ROOT)),
+              hs.mode().equals("recurrent"),
+              bias,
+              (float) hs.learningRate(),
+              null,
+              hs.memoryDim(),
+              memory,
+              (float) hs.modulationDecay(),
+              (float) hs.gateDecay(),
+              inputs,
+              targets);
     }
-    float[] bias = new float[n];
-    java.util.Arrays.fill(bias, (float) hs.bias());
-    try {
-      return new RateNetwork(
-          graph,
-          Activation.valueOf(hs.activation().toUpperCase(java.util.Locale.ROOT)),
-          hs.mode().equals("recurrent"),
-          bias,
-          (float) hs.learningRate(),
-          hs.memoryDim(),
-          (float) hs.modulationDecay(),
-          (float) hs.gateDecay());
-    } catch (IllegalArgumentException e) {
-      problem("/host/rate/mode", e.getMessage());
+    String why = b.problem();
+    if (why != null) {
+      problem("/host/rate/mode", why);
       return null;
     }
+    return b;
   }
 
-  /** Memory traces at the start: given rows, or N(0, std^2) keyed by the project seed. */
-  private void initialMemory(HostSpec hs, Host host) {
-    int m = host.memoryDim();
-    float[] memory = host.memory();
+  /** Memory traces at the start: given rows, N(0, std^2) keyed by the project seed, or null. */
+  private float[] initialMemory(HostSpec hs) {
+    int m = hs.memoryDim();
     if (hs.memoryInit() != null) {
       if (hs.memoryInit().length != (long) n * m) {
         problem(
@@ -305,15 +333,13 @@ public final class ProjectCompiler {
                 + " rows), got "
                 + hs.memoryInit().length / Math.max(1, m)
                 + " rows");
-        return;
+        return null;
       }
-      for (int i = 0; i < memory.length; i++) {
-        memory[i] = (float) hs.memoryInit()[i];
-      }
+      return f(hs.memoryInit());
     } else if (hs.memoryInitStd() > 0) {
-      float[] r = randomMatrix(n, m, hs.memoryInitStd(), HOST_STREAM, 20);
-      System.arraycopy(r, 0, memory, 0, memory.length);
+      return randomMatrix(n, m, hs.memoryInitStd(), HOST_STREAM, 20);
     }
+    return null;
   }
 
   /** The stream index used for the host's random initial state (types use 0, 1, 2, ...). */
@@ -429,7 +455,7 @@ public final class ProjectCompiler {
    * reported as a problem all the same); null for null.
    */
   private RuleExpression expression(
-      String source, RuleExpression.Place place, TypeSpec ts, Host host, String pointer) {
+      String source, RuleExpression.Place place, TypeSpec ts, HostBlueprint host, String pointer) {
     if (source == null) {
       return null;
     }
@@ -447,7 +473,8 @@ public final class ProjectCompiler {
     }
   }
 
-  private VesicleType buildType(int t, TypeSpec ts, Host host, Map<String, Integer> index) {
+  private VesicleType buildType(
+      int t, TypeSpec ts, HostBlueprint host, Map<String, Integer> index) {
     String at = "/vesicleTypes/" + t;
     int d = ts.payloadDim();
     int zDim = spec.globals().z().size();
@@ -638,146 +665,156 @@ public final class ProjectCompiler {
     return e;
   }
 
-  private float[] perNode(double[] a, String pointer, String what) {
-    if (a == null) {
+  /**
+   * One release entry's operator, built by its kind's provider (the built-in kinds are providers
+   * like any plugin's) through a context that reads the entry and reports at its pointer.
+   */
+  private ReleaseOperator release(
+      ReleaseSpec r, TypeSpec ts, HostBlueprint host, Map<String, Integer> index, int type) {
+    String at = r.pointer();
+    ReleaseOperatorProvider provider = ReleaseKinds.find(r.kind());
+    if (provider == null) {
+      problem(
+          at + "/kind",
+          "unknown release kind '"
+              + r.kind()
+              + "' (built in: "
+              + String.join(", ", ReleaseKind.ids())
+              + "; no plugin provides it)");
       return null;
     }
-    if (a.length != n) {
-      problem(pointer, what + " needs one number per node (" + n + "), got " + a.length);
+    try {
+      return provider.create(new EntryContext(r, ts, host, index, type));
+    } catch (IllegalArgumentException e) {
+      problem(at + "/params", e.getMessage());
       return null;
     }
-    return f(a);
   }
 
-  private ReleaseOperator release(
-      ReleaseSpec r, TypeSpec ts, Host host, Map<String, Integer> index, int type) {
-    int d = ts.payloadDim();
-    String at = r.pointer();
-    float[] scale = perNode(r.nodeScale(), at + "/nodeScale", "nodeScale");
-    switch (r.kind()) {
-      case "activation" -> {
-        float[] gain = readout(r.gain(), r.gainPerNode(), d, at + "/gainPerNode");
-        float[] bias = readout(r.bias(), r.biasPerNode(), d, at + "/biasPerNode");
-        if ((r.threshold() != null || r.maps().containsKey("threshold"))
-            && !(host instanceof LifNetwork)) {
-          problem(at + "/threshold", "a threshold readout acts on a lif host only");
-        }
-        return new ActivationRelease(
-            d,
-            gain,
-            bias,
-            f(r.threshold()),
-            scale,
-            map(r, "gain", ts, host),
-            map(r, "bias", ts, host),
-            map(r, "threshold", ts, host));
-      }
-      case "parameter" -> {
-        boolean lowRank = "low-rank".equals(r.mode());
-        if (lowRank && !fits((long) n * d, at, "the low-rank factors U, V (nodes x payloadDim)")) {
-          return null;
-        }
-        return new ParameterRelease(
-            d,
-            lowRank ? ParameterRelease.Mode.LOW_RANK : ParameterRelease.Mode.MULTIPLICATIVE,
-            r.incoming(),
-            r.eta(),
-            f(r.h()),
-            lowRank ? randomMatrix(n, d, r.uStd(), type, 10) : null,
-            lowRank ? randomMatrix(n, d, r.vStd(), type, 11) : null,
-            lowRank ? scaled(scale, r.scale()) : scale,
-            map(r, "h", ts, host));
-      }
-      case "learning" -> {
-        return new LearningRuleRelease(d, f(r.l()), scale, map(r, "l", ts, host));
-      }
-      case "memory" -> {
-        int m = host.memoryDim();
-        if (m == 0) {
-          problem(at, "a memory release needs host memoryDim > 0");
-          return null;
-        }
-        float[] q;
-        if (r.q() == null) {
-          if (m != d) {
-            problem(
-                at + "/q",
-                "without q the payload is written as is, which needs memoryDim = payloadDim");
-            return null;
-          }
-          q = new float[m * d];
-          for (int k = 0; k < m; k++) {
-            q[k * d + k] = 1f;
-          }
-        } else if (r.q().length != m * d) {
-          problem(at + "/q", "must have " + m + " rows (memoryDim) of " + d + " numbers");
-          return null;
-        } else {
-          q = f(r.q());
-        }
-        return new MemoryRelease(d, m, r.omega(), q);
-      }
-      case "cascade" -> {
-        Integer child = r.child() == null ? null : index.get(r.child());
-        if (child == null) {
-          problem(at + "/child", "no vesicle type is named '" + r.child() + "'");
-          return null;
-        }
-        int dc = spec.vesicleTypes().get(child).payloadDim();
-        if (r.fromMemory()) {
-          if (host.memoryDim() != dc) {
-            problem(
-                at + "/payload",
-                "a child carrying the node's memory needs its payloadDim ("
-                    + dc
-                    + ") to equal the host's memoryDim ("
-                    + host.memoryDim()
-                    + ")");
-            return null;
-          }
-          return new Cascade(child, dc, r.count(), r.poisson(), null, null, false, true);
-        }
-        float[] transform = f(r.transform());
-        if (transform == null && dc != d) {
-          problem(at + "/transform", "without a transform the child's payloadDim must equal " + d);
-          return null;
-        }
-        if (transform != null && transform.length != dc * d) {
-          problem(
-              at + "/transform",
-              "must have " + dc + " rows (the child's payloadDim) of " + d + " numbers");
-          return null;
-        }
-        if (r.offset() != null && r.offset().length != dc) {
-          problem(at + "/offset", "must have " + dc + " numbers (the child's payloadDim)");
-          return null;
-        }
-        return new Cascade(
-            child, dc, r.count(), r.poisson(), transform, f(r.offset()), r.tanh(), false);
-      }
-      default -> {
-        for (ReleaseOperatorProvider p : ServiceLoader.load(ReleaseOperatorProvider.class)) {
-          if (p.kind().equals(r.kind())) {
-            try {
-              return p.create(d, n, r.params());
-            } catch (IllegalArgumentException e) {
-              problem(at + "/params", e.getMessage());
-              return null;
-            }
+  /** What a release kind's provider sees of one entry, read from its spec by field name. */
+  private final class EntryContext implements ReleaseContext {
+    private final ReleaseSpec r;
+    private final TypeSpec ts;
+    private final HostBlueprint host;
+    private final Map<String, Integer> index;
+    private final int type;
+
+    EntryContext(
+        ReleaseSpec r, TypeSpec ts, HostBlueprint host, Map<String, Integer> index, int type) {
+      this.r = r;
+      this.ts = ts;
+      this.host = host;
+      this.index = index;
+      this.type = type;
+    }
+
+    /** The entry's field of that name (the spec's record components are the file's fields). */
+    private Object field(String name) {
+      for (java.lang.reflect.RecordComponent c : ReleaseSpec.class.getRecordComponents()) {
+        if (c.getName().equals(name)) {
+          try {
+            return c.getAccessor().invoke(r);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the release field " + name, e);
           }
         }
-        problem(
-            at + "/kind",
-            "unknown release kind '"
-                + r.kind()
-                + "' (built in: activation, parameter, learning, memory, cascade; no plugin provides it)");
-        return null;
       }
+      throw new IllegalStateException("release entries have no field '" + name + "'");
+    }
+
+    @Override
+    public String kind() {
+      return r.kind();
+    }
+
+    @Override
+    public int payloadDim() {
+      return ts.payloadDim();
+    }
+
+    @Override
+    public int nodeCount() {
+      return n;
+    }
+
+    @Override
+    public int memoryDim() {
+      return host.memoryDim();
+    }
+
+    @Override
+    public boolean spikingHost() {
+      return host.spiking();
+    }
+
+    @Override
+    public int typeIndex() {
+      return type;
+    }
+
+    @Override
+    public float[] numbers(String name) {
+      return f((double[]) field(name));
+    }
+
+    @Override
+    public double number(String name) {
+      return ((Number) field(name)).doubleValue();
+    }
+
+    @Override
+    public boolean flag(String name) {
+      return (Boolean) field(name);
+    }
+
+    @Override
+    public String text(String name) {
+      return (String) field(name);
+    }
+
+    @Override
+    public ReleaseMap map(String name) {
+      return ModelCompiler.this.map(r, name, ts, host);
+    }
+
+    @Override
+    public Map<String, Object> params() {
+      return r.params() == null ? Map.of() : r.params();
+    }
+
+    @Override
+    public float[] randomMatrix(int rows, int cols, double std, int salt) {
+      return ModelCompiler.this.randomMatrix(rows, cols, std, type, salt);
+    }
+
+    @Override
+    public int typeIndex(String name) {
+      Integer k = index.get(name);
+      return k == null ? -1 : k;
+    }
+
+    @Override
+    public int payloadDimOf(int t) {
+      return spec.vesicleTypes().get(t).payloadDim();
+    }
+
+    @Override
+    public boolean fits(long length, String field, String what) {
+      return ModelCompiler.this.fits(length, pointer(field), what);
+    }
+
+    @Override
+    public void problem(String field, String message) {
+      ModelCompiler.this.problem(pointer(field), message);
+    }
+
+    private String pointer(String field) {
+      return field.isEmpty() ? r.pointer() : r.pointer() + "/" + field;
     }
   }
 
   /** A readout the file gives as an expression, compiled; null when it gives a list or nothing. */
-  private ReleaseMap map(ReleaseSpec r, String field, TypeSpec ts, Host host) {
+  private ReleaseMap map(ReleaseSpec r, String field, TypeSpec ts, HostBlueprint host) {
     RuleExpression x =
         expression(
             r.maps().get(field),
@@ -786,28 +823,5 @@ public final class ProjectCompiler {
             host,
             r.pointer() + "/" + field);
     return x == null ? null : new ReleaseMap(x, field);
-  }
-
-  /**
-   * An activation readout: the per-node rows (n x d) when given and of the right size, else the
-   * shared vector (d), else null.
-   */
-  private float[] readout(double[] shared, double[] perNode, int d, String pointer) {
-    if (perNode == null) {
-      return f(shared);
-    }
-    if (perNode.length != (long) n * d) {
-      problem(pointer, "needs one row of " + d + " numbers per node (" + n + " rows)");
-      return null;
-    }
-    return f(perNode);
-  }
-
-  private float[] scaled(float[] nodeScale, double s) {
-    float[] out = new float[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = (float) (s * (nodeScale == null ? 1f : nodeScale[i]));
-    }
-    return out;
   }
 }
