@@ -47,6 +47,10 @@ import org.nvlab.core.vocabulary.Signals;
  * Reads {@code project.json} into a {@link ProjectSpec}, filling defaults and collecting every
  * problem with its JSON pointer. A project is a folder {@code NAME.nvlab/} holding {@code
  * project.json}; a path to the folder or to the file itself is accepted.
+ *
+ * <p>The defaults live here, in the code that reads each part; the parts are package-private so
+ * that {@link ProjectDefaults} can read minimal fragments through them for {@link ProjectBuilder}
+ * and {@link ProjectWriter}.
  */
 public final class ProjectReader {
   private static final ObjectMapper JSON =
@@ -71,7 +75,7 @@ public final class ProjectReader {
     return JsonIn.kind(v);
   }
 
-  private ProjectReader(String file) {
+  ProjectReader(String file) {
     this.file = file;
   }
 
@@ -199,7 +203,7 @@ public final class ProjectReader {
     return l == null ? "an unknown place" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
   }
 
-  private ProjectSpec project(JsonIn o) {
+  ProjectSpec project(JsonIn o) {
     int version = o.integer("formatVersion", ProjectSpec.FORMAT_VERSION, 1, Integer.MAX_VALUE);
     if (version > ProjectSpec.FORMAT_VERSION) {
       o.problem(
@@ -237,7 +241,7 @@ public final class ProjectReader {
     return new ProjectSpec(version, name, description, seed, ticks, host, globals, types);
   }
 
-  private GlobalsSpec globals(JsonIn o) {
+  GlobalsSpec globals(JsonIn o) {
     SignalSpec reward = null;
     boolean fromTask = false;
     JsonNode r = o.raw("reward");
@@ -259,7 +263,7 @@ public final class ProjectReader {
     return new GlobalsSpec(reward, fromTask, task, z);
   }
 
-  private SignalSpec signal(JsonIn o) {
+  SignalSpec signal(JsonIn o) {
     String shape =
         o.choice("shape", "constant", "constant", "sine", "square", "noise", "poisson", "cycle");
     double amplitude = o.num("amplitude", shape.equals("constant") ? 0 : 1, -BIG, BIG);
@@ -283,7 +287,7 @@ public final class ProjectReader {
     return new SignalSpec(shape, amplitude, period, phase, phaseStep, offset, rate, values);
   }
 
-  private HostSpec host(JsonIn o, long seed) {
+  HostSpec host(JsonIn o, long seed) {
     String kind = o.choice("kind", "rate", "rate", "lif");
     GraphSpec graph = graph(o.obj("graph"), seed);
     WeightSpec weights = null;
@@ -376,7 +380,7 @@ public final class ProjectReader {
     return out;
   }
 
-  private LifSpec lif(JsonIn o) {
+  LifSpec lif(JsonIn o) {
     double dt = o.num("dt", 1, 1e-9, BIG);
     double tauM = o.num("tauMembrane", 20, 1e-9, BIG);
     double vRest = o.num("vRest", 0, -BIG, BIG);
@@ -404,7 +408,7 @@ public final class ProjectReader {
         tauMinus, tauE, wMin, wMax);
   }
 
-  private GraphSpec graph(JsonIn o, long seed) {
+  GraphSpec graph(JsonIn o, long seed) {
     String builder =
         o.choice(
             "builder", null, "layered", "grid", "erdos-renyi", "fixed-out-degree", "edge-list");
@@ -710,7 +714,7 @@ public final class ProjectReader {
     return def;
   }
 
-  private TypeSpec type(JsonIn o, int zDim, int memoryDim) {
+  TypeSpec type(JsonIn o, int zDim, int memoryDim) {
     String name = o.text("name", null);
     if (name == null || name.isBlank()) {
       o.problem("name", "every vesicle type needs a name");
@@ -750,7 +754,7 @@ public final class ProjectReader {
         name, d, p, emission, lifetime, kernel, docking, state, release, absorbing, cap);
   }
 
-  private EmissionSpec emission(JsonIn o, int d, int zDim, Dims dims) {
+  EmissionSpec emission(JsonIn o, int d, int zDim, Dims dims) {
     String mode = o.choice("mode", "poisson", "none", "poisson", "bernoulli", "replace");
     String rate = o.expression("rate", RuleExpression.Place.EMISSION_RATE, dims);
     if (rate != null && (mode.equals("none") || mode.equals("replace"))) {
@@ -806,7 +810,7 @@ public final class ProjectReader {
         mode, lambdaMax, weights, bias, emitters, target, matrix, fromZ, offset, tanh, noise, rate);
   }
 
-  private LifetimeSpec lifetime(JsonIn o) {
+  LifetimeSpec lifetime(JsonIn o) {
     String law = o.choice("law", "exponential", "exponential", "fixed");
     double mean = o.num("mean", 20, 1e-9, 1e12);
     if (o.has("value")) {
@@ -817,7 +821,7 @@ public final class ProjectReader {
     return new LifetimeSpec(law, mean, hazard);
   }
 
-  private KernelSpec kernel(JsonIn o, Dims dims) {
+  KernelSpec kernel(JsonIn o, Dims dims) {
     double temperature = o.numOrInfinity("temperature", 1, 0);
     String score = o.expression("score", RuleExpression.Place.KERNEL_SCORE, dims);
     if (score != null && o.raw("theta") != null) {
@@ -858,7 +862,7 @@ public final class ProjectReader {
         temperature, nb, hops, theta, edgeBiasStd, edgeBias, contentScale, keys, keyStd, score);
   }
 
-  private DockingSpec docking(JsonIn o, int p, Dims dims) {
+  DockingSpec docking(JsonIn o, int p, Dims dims) {
     String logit = o.expression("logit", RuleExpression.Place.DOCKING_LOGIT, dims);
     if (logit != null) {
       for (String other : new String[] {"bias", "weights", "content", "receptors", "state"}) {
@@ -909,7 +913,7 @@ public final class ProjectReader {
   }
 
   /** One release entry, or null (with a problem) when its kind is unknown. */
-  private ReleaseSpec release(JsonIn o, int d, Dims dims) {
+  ReleaseSpec release(JsonIn o, int d, Dims dims) {
     int problemsBefore = o.problems().size();
     String kind = o.text("kind", null);
     if (kind == null) {

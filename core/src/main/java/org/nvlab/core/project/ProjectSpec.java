@@ -27,6 +27,21 @@ public record ProjectSpec(
       return new NodeSet(null, null, null);
     }
 
+    /** These nodes, by index. */
+    public static NodeSet of(int... nodes) {
+      return new NodeSet(nodes.clone(), null, null);
+    }
+
+    /** Layer k of a layered graph. */
+    public static NodeSet layer(int k) {
+      return new NodeSet(null, k, null);
+    }
+
+    /** The nodes first, first + 1, ..., end - 1. */
+    public static NodeSet range(int first, int end) {
+      return new NodeSet(null, null, new int[] {first, end});
+    }
+
     public boolean isAll() {
       return nodes == null && layer == null && range == null;
     }
