@@ -1,6 +1,8 @@
 package org.nvlab.core.limits;
 
 import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectWriter;
 
 /**
  * One of the paper's limits (SPEC section 10) as a construction the engine runs: a project in which
@@ -30,15 +32,20 @@ public interface LimitConstruction {
   /** A short label of compared value k (for messages), e.g. "gamma[2]". */
   String component(int k);
 
-  /**
-   * The project for N expected births per tick: folder-ready JSON that {@code nvlab validate} and
-   * {@code nvlab run} accept.
-   */
-  String projectJson(int vesicles);
+  /** The project for N expected births per tick, built in code. */
+  ProjectSpec projectSpec(int vesicles);
 
-  /** A fresh simulation of {@link #projectJson} with run seed {@code seed}. */
+  /**
+   * {@link #projectSpec} as folder-ready project.json text that {@code nvlab validate} and {@code
+   * nvlab run} accept.
+   */
+  default String projectJson(int vesicles) {
+    return ProjectWriter.text(projectSpec(vesicles));
+  }
+
+  /** A fresh simulation of {@link #projectSpec} with run seed {@code seed}. */
   default Simulation simulation(int vesicles, long seed, int threads) {
-    return new Simulation(LimitProjects.compile(projectJson(vesicles), name()), seed, threads);
+    return new Simulation(LimitProjects.compile(projectSpec(vesicles), name()), seed, threads);
   }
 
   /** A reading of {@code sim}'s modulation, created before its first tick. */

@@ -6,7 +6,7 @@ import org.nvlab.core.Simulation;
 import org.nvlab.core.project.CompiledProject;
 import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.vesicle.VesicleType;
@@ -94,11 +94,15 @@ public final class SparseAgents {
   /** The compiled project of one condition; {@code seed} is its project seed (the network). */
   public static CompiledProject compile(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload) {
-    String json = design.projectJson(condition, seed, densePayload);
+    return compile(design.projectSpec(condition, seed, densePayload), condition.label());
+  }
+
+  /** The one call that compiles a condition's project, named by its label. */
+  static CompiledProject compile(ProjectSpec spec, String label) {
     try {
-      return ProjectCompiler.compile(ProjectReader.parse(json, condition.label() + ".json"));
+      return ProjectCompiler.compile(spec, label + ".json");
     } catch (ProjectException e) {
-      throw new IllegalStateException("the " + condition.label() + " project is invalid: " + e, e);
+      throw new IllegalStateException("the " + label + " project is invalid: " + e, e);
     }
   }
 
