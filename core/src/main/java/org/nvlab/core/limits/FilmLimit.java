@@ -125,13 +125,7 @@ public final class FilmLimit implements LimitConstruction {
         .type(
             "film",
             t ->
-                LimitProjects.hopsAndDocksAt(t.payloadDim(dim), sites)
-                    .emission(
-                        e -> {
-                          LimitProjects.emitsAt(e, vesicles, EMITTER);
-                          e.payloadZ(payloadZ).payloadOffset(offset).payloadNoise(noise);
-                        })
-                    .kernel(kernel -> kernel.edgeBiasStd(0.5))
+                LimitProjects.carrier(t, vesicles, EMITTER, payloadZ, offset, noise, sites)
                     .release(
                         ReleaseKind.ACTIVATION,
                         r -> r.gainPerNode(g).biasPerNode(b).nodeScale(scale)))

@@ -136,13 +136,7 @@ public final class HypernetworkLimit implements LimitConstruction {
         .type(
             "generator",
             t ->
-                LimitProjects.hopsAndDocksAt(t.payloadDim(dim), sites)
-                    .emission(
-                        em -> {
-                          LimitProjects.emitsAt(em, vesicles, EMITTER);
-                          em.payloadZ(payloadZ).payloadOffset(offset).payloadNoise(noise);
-                        })
-                    .kernel(kernel -> kernel.edgeBiasStd(0.5))
+                LimitProjects.carrier(t, vesicles, EMITTER, payloadZ, offset, noise, sites)
                     .release(
                         ReleaseKind.PARAMETER,
                         r ->

@@ -77,6 +77,28 @@ final class LimitProjects {
   }
 
   /**
+   * The vesicles of the FiLM and hypernetwork limits: Poisson(N) births at {@code emitter} with
+   * payload c = E z + u + sigma noise (d = the length of u), hopping by random per-edge logits (std
+   * 0.5, so that K(emitter, i) differs between the sites) and docking at the sites.
+   */
+  static TypeBuilder carrier(
+      TypeBuilder t,
+      int vesicles,
+      int emitter,
+      double[][] e,
+      double[] u,
+      double sigma,
+      int... sites) {
+    return hopsAndDocksAt(t.payloadDim(u.length), sites)
+        .emission(
+            em -> {
+              emitsAt(em, vesicles, emitter);
+              em.payloadZ(e).payloadOffset(u).payloadNoise(sigma);
+            })
+        .kernel(k -> k.edgeBiasStd(0.5));
+  }
+
+  /**
    * A rows x cols matrix of N(mean, std^2) numbers rounded to 3 decimals (so the project file stays
    * readable), keyed by {@code key}: a construction's structure is fixed, whatever the run seed.
    */
