@@ -2,7 +2,6 @@ package org.nvlab.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nvlab.core.density.TrainingTasks;
 import org.nvlab.core.project.ProjectFiles;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(NvlabCommand.USAGE, e.getMessage());
     }
-    ObjectNode[] learned = new ObjectNode[1];
+    ProjectSpec[] learned = new ProjectSpec[1];
     Map<String, Object> result = TrainingTasks.run(t, steps, engineSeeds, learned);
     if (out != null) {
       Files.createDirectories(out);
@@ -81,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
       }
       Path project = out.resolve(t.name() + "-trained.nvlab");
-      ProjectFiles.save(project, learned[0], null);
+      ProjectFiles.save(project, ProjectWriter.write(learned[0]), null);
       result.put("trained_project", project.toString());
     }
     ObjectMapper mapper = new ObjectMapper();

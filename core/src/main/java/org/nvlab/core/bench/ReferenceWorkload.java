@@ -1,14 +1,21 @@
 package org.nvlab.core.bench;
 
-import java.util.Locale;
 import org.nvlab.core.Model;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.graph.WeightInit;
+import org.nvlab.core.host.Activation;
+import org.nvlab.core.project.ProjectBuilder;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.vesicle.EmissionRule;
+import org.nvlab.core.vesicle.LifetimeLaw;
+import org.nvlab.core.vocabulary.ReleaseKind;
+import org.nvlab.core.vocabulary.Signals;
 
 /**
- * The reference workload of the engine benchmark (issue 2), written as an ordinary project so that
+ * The reference workload of the engine benchmark (issue 2), built as an ordinary project so that
  * the benchmark runs exactly the code users run: a random graph with fixed out-degree, a recurrent
  * tanh rate host, one vesicle type with a static softmax kernel over random per-edge logits, a 2%
  * docking probability, an ACTIVATION release of the d-float payload into the nodes' gain and bias
@@ -29,60 +36,56 @@ public record ReferenceWorkload(int nodes, int degree, int vesicles, int dim) {
     return new ReferenceWorkload(10_000, 10, 1_000_000, 8);
   }
 
-  /** The project JSON of this workload. */
-  public String projectJson() {
-    StringBuilder gain = new StringBuilder();
-    StringBuilder offset = new StringBuilder();
-    StringBuilder matrix = new StringBuilder();
+  /** The project of this workload. */
+  public ProjectSpec spec() {
+    double[] gain = new double[dim];
+    double[] offset = new double[dim];
+    double[][] matrix = new double[dim][Signals.Z0];
     for (int k = 0; k < dim; k++) {
-      String sep = k == 0 ? "" : ", ";
-      gain.append(sep).append(k % 2 == 0 ? "0.001" : "-0.001");
-      offset.append(sep).append(String.format(Locale.ROOT, "%.3f", 0.1 * (k + 1)));
+      gain[k] = k % 2 == 0 ? 0.001 : -0.001;
+      offset[k] = decimal(0.1 * (k + 1), 3);
       // Row k reads the emitter's activation (the first signal): c_k = w_k a_i + u_k.
-      double w = (k % 2 == 0 ? 0.5 : -0.5) * (k + 1) / dim;
-      matrix.append(sep).append(String.format(Locale.ROOT, "[%.4f, 0, 0, 0, 0, 0]", w));
+      matrix[k][Signals.ACTIVATION] = decimal((k % 2 == 0 ? 0.5 : -0.5) * (k + 1) / dim, 4);
     }
-    return """
-        {
-          "formatVersion": 2,
-          "name": "reference-workload",
-          "description": "The engine benchmark's reference workload.",
-          "seed": 42,
-          "host": {
-            "kind": "rate",
-            "graph": {"builder": "fixed-out-degree", "nodes": %d, "degree": %d},
-            "weights": {"law": "normal-fan-in", "std": 0.5},
-            "rate": {"activation": "tanh", "mode": "recurrent"},
-            "modulationDecay": 0.5
-          },
-          "vesicleTypes": [{
-            "name": "modulator",
-            "payloadDim": %d,
-            "emission": {"mode": "replace", "target": %d,
-                         "payload": {"matrix": [%s], "offset": [%s]}},
-            "lifetime": {"law": "exponential", "mean": 50},
-            "kernel": {"temperature": 1, "edgeBias": {"std": 1}},
-            "docking": {"bias": %s},
-            "release": [{"kind": "activation", "gain": [%s], "bias": [%s]}]
-          }]
-        }
-        """
-        .formatted(
-            nodes, degree, dim, vesicles, matrix, offset, Double.toString(DOCK_BIAS), gain, gain);
+    return ProjectBuilder.project("reference-workload")
+        .description("The engine benchmark's reference workload.")
+        .seed(42)
+        .host(
+            h ->
+                h.fixedOutDegree(nodes, degree)
+                    .weights(w -> w.law(WeightInit.Law.NORMAL_FAN_IN).std(0.5))
+                    .activation(Activation.TANH)
+                    .recurrent(true)
+                    .modulationDecay(0.5))
+        .type(
+            "modulator",
+            t ->
+                t.payloadDim(dim)
+                    .emission(
+                        e ->
+                            e.mode(EmissionRule.Mode.REPLACE)
+                                .target(vesicles)
+                                .payloadMatrix(matrix)
+                                .payloadOffset(offset))
+                    .lifetime(LifetimeLaw.Kind.EXPONENTIAL, 50)
+                    .kernel(k -> k.temperature(1).edgeBiasStd(1))
+                    .docking(d -> d.bias(DOCK_BIAS))
+                    .release(ReleaseKind.ACTIVATION, r -> r.gain(gain).bias(gain)))
+        .build();
   }
 
-  public ProjectSpec spec() {
-    try {
-      return ProjectReader.parse(projectJson(), "reference-workload.json");
-    } catch (ProjectException e) {
-      throw new IllegalStateException("the reference workload is invalid: " + e.getMessage(), e);
-    }
+  /**
+   * {@code v} rounded half up to {@code places} decimals, as the workload's numbers have always
+   * been written (so that its spec, and every benchmark figure, stays what it was).
+   */
+  private static double decimal(double v, int places) {
+    return new BigDecimal(Double.toString(v)).setScale(places, RoundingMode.HALF_UP).doubleValue();
   }
 
   /** A fresh simulation of this workload. */
   public Simulation simulation(long seed, int threads) {
     try {
-      return Model.compile(spec()).instantiate(seed, threads);
+      return Model.compile(spec(), "reference-workload.json").instantiate(seed, threads);
     } catch (ProjectException e) {
       throw new IllegalStateException("the reference workload is invalid: " + e.getMessage(), e);
     }

@@ -1,7 +1,5 @@
 package org.nvlab.core.density;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +8,16 @@ import java.util.function.Function;
 import org.nvlab.core.Model;
 import org.nvlab.core.SeedRunner;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.graph.WeightInit;
+import org.nvlab.core.host.Activation;
+import org.nvlab.core.project.ProjectBuilder;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectSpec.NodeSet;
+import org.nvlab.core.vesicle.EmissionRule;
+import org.nvlab.core.vesicle.LifetimeLaw;
+import org.nvlab.core.vocabulary.KernelFeature;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The two demonstrations of gradient training through the density relaxation (issue 3):
@@ -36,7 +42,7 @@ public final class TrainingTasks {
   /** A task: its project, horizon, loss, the groups that learn and an engine-side measure. */
   public record Task(
       String name,
-      String projectJson,
+      ProjectSpec project,
       int ticks,
       Set<String> groups,
       double rate,
@@ -57,26 +63,34 @@ public final class TrainingTasks {
   static final int RELEASE_FROM = 5;
 
   public static Task routing() {
-    String json =
-        """
-        {"formatVersion": 2, "name": "learn-routing", "seed": 2, "ticks": 40,
-         "description": "Couriers learn, through the density model, to route to nodes 30-39.",
-         "host": {"kind": "rate", "graph": {"builder": "fixed-out-degree", "nodes": 40, "degree": 4},
-                  "rate": {"mode": "recurrent"}},
-         "vesicleTypes": [{"name": "courier", "payloadDim": 1,
-           "emission": {"mode": "poisson", "lambdaMax": 20, "bias": 10, "emitters": {"range": [0, 4]},
-                        "payload": {"offset": [1]}},
-           "lifetime": {"law": "exponential", "mean": 15},
-           "kernel": {"temperature": 1},
-           "docking": {"bias": -1000}}]}
-        """;
+    ProjectSpec spec =
+        ProjectBuilder.project("learn-routing")
+            .seed(2)
+            .ticks(40)
+            .description("Couriers learn, through the density model, to route to nodes 30-39.")
+            .host(h -> h.fixedOutDegree(40, 4).recurrent(true))
+            .type(
+                "courier",
+                t ->
+                    t.payloadDim(1)
+                        .emission(
+                            e ->
+                                e.mode(EmissionRule.Mode.POISSON)
+                                    .lambdaMax(20)
+                                    .bias(10)
+                                    .emitters(NodeSet.range(0, 4))
+                                    .payloadOffset(1))
+                        .lifetime(LifetimeLaw.Kind.EXPONENTIAL, 15)
+                        .kernel(k -> k.temperature(1))
+                        .docking(d -> d.bias(-1000)))
+            .build();
     boolean[] targets = new boolean[40];
     for (int i = 30; i < 40; i++) {
       targets[i] = true;
     }
     return new Task(
         "routing",
-        json,
+        spec,
         40,
         Set.of("kernel"),
         0.1,
@@ -86,29 +100,45 @@ public final class TrainingTasks {
   }
 
   public static Task release() {
-    String json =
-        """
-        {"formatVersion": 2, "name": "learn-release", "seed": 3, "ticks": 30,
-         "description": "Tuners' ACTIVATION release maps learn, through the density model, to set the outputs.",
-         "host": {"kind": "rate", "graph": {"builder": "layered", "layers": [2, 6, 2]},
-                  "weights": {"law": "normal-fan-in", "std": 1.0},
-                  "rate": {"mode": "feedforward", "activation": "tanh"}, "modulationDecay": 0.3,
-                  "inputs": [{"nodes": {"layer": 0}, "signal": {"shape": "constant", "value": 0.8}}]},
-         "vesicleTypes": [{"name": "tuner", "payloadDim": 2,
-           "emission": {"mode": "poisson", "lambdaMax": 30, "bias": 10, "emitters": {"layer": 0},
-                        "payload": {"offset": [1, 0.5]}},
-           "lifetime": {"law": "exponential", "mean": 6},
-           "kernel": {"temperature": 1, "theta": {"bias": 2}},
-           "docking": {"bias": 0, "sites": {"range": [2, 10]}},
-           "release": [{"kind": "activation",
-                        "gainPerNode": [[0,0],[0,0],[0,0],[0,0],[0,0],[0,0],[0,0],[0,0],[0,0],[0,0]],
-                        "bias": [0, 0], "nodeScale": [1,1,0.05,0.05,0.05,0.05,0.05,0.05,0.05,0.05]}]}]}
-        """;
+    double[] nodeScale = {1, 1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05};
+    ProjectSpec spec =
+        ProjectBuilder.project("learn-release")
+            .seed(3)
+            .ticks(30)
+            .description(
+                "Tuners' ACTIVATION release maps learn, through the density model, to set the"
+                    + " outputs.")
+            .host(
+                h ->
+                    h.layered(2, 6, 2)
+                        .weights(w -> w.law(WeightInit.Law.NORMAL_FAN_IN).std(1))
+                        .recurrent(false)
+                        .activation(Activation.TANH)
+                        .modulationDecay(0.3)
+                        .input(NodeSet.layer(0), ProjectBuilder.constant(0.8)))
+            .type(
+                "tuner",
+                t ->
+                    t.payloadDim(2)
+                        .emission(
+                            e ->
+                                e.mode(EmissionRule.Mode.POISSON)
+                                    .lambdaMax(30)
+                                    .bias(10)
+                                    .emitters(NodeSet.layer(0))
+                                    .payloadOffset(1, 0.5))
+                        .lifetime(LifetimeLaw.Kind.EXPONENTIAL, 6)
+                        .kernel(k -> k.temperature(1).theta(KernelFeature.BIAS, 2))
+                        .docking(d -> d.bias(0).sites(NodeSet.range(2, 10)))
+                        .release(
+                            ReleaseKind.ACTIVATION,
+                            r -> r.gainPerNode(new double[10 * 2]).bias(0, 0).nodeScale(nodeScale)))
+            .build();
     int[] outputs = {8, 9};
     double[] targets = {0.6, -0.5};
     return new Task(
         "release",
-        json,
+        spec,
         30,
         Set.of("release"),
         0.05,
@@ -130,38 +160,40 @@ public final class TrainingTasks {
     throw new IllegalArgumentException("no training task named '" + name + "' (routing, release)");
   }
 
-  static Model compile(String json) {
+  /** The one call that compiles a task's project. */
+  static Model compile(ProjectSpec spec) {
     try {
-      return Model.compile(ProjectReader.parse(json, "task.json"), "task.json");
+      return Model.compile(spec, spec.name() + ".json");
     } catch (ProjectException e) {
       throw new IllegalStateException("a training task's project is invalid: " + e.getMessage(), e);
     }
   }
 
-  /** Trains a task and checks it on the engine; the result as a JSON-ready map. */
+  /**
+   * Trains a task and checks it on the engine; the result as a JSON-ready map. When {@code
+   * learnedOut} is given, its first element receives the trained project.
+   */
   public static Map<String, Object> run(
-      Task task, int steps, int engineSeeds, ObjectNode[] learnedOut) {
+      Task task, int steps, int engineSeeds, ProjectSpec[] learnedOut) {
     DensityTrainer.Result r =
         DensityTrainer.train(
-            () -> new DensityModel(compile(task.projectJson())),
+            () -> new DensityModel(compile(task.project())),
             task.loss(),
             task.ticks(),
             steps,
             task.rate(),
             task.groups());
-    ObjectNode learned;
-    try {
-      learned = (ObjectNode) new ObjectMapper().readTree(task.projectJson());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    LearnedParameters.apply(learned, new DensityModel(compile(task.projectJson())), r.values());
-    learned.put("name", learned.path("name").asText() + "-trained");
+    ProjectSpec learned =
+        ProjectBuilder.from(
+                LearnedParameters.apply(
+                    task.project(), new DensityModel(compile(task.project())), r.values()))
+            .name(task.project().name() + "-trained")
+            .build();
     if (learnedOut != null) {
       learnedOut[0] = learned;
     }
-    double before = engineMean(task, task.projectJson(), engineSeeds);
-    double after = engineMean(task, learned.toString(), engineSeeds);
+    double before = engineMean(task, task.project(), engineSeeds);
+    double after = engineMean(task, learned, engineSeeds);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("task", task.name());
     out.put("steps", steps);
@@ -176,10 +208,10 @@ public final class TrainingTasks {
     return out;
   }
 
-  private static double engineMean(Task task, String json, int seeds) {
+  private static double engineMean(Task task, ProjectSpec spec, int seeds) {
     double s = 0;
-    for (double m : SeedRunner.run(
-        compile(json), 100, seeds, Runtime.getRuntime().availableProcessors(), task.engineMeasure()::measure)) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    for (double m : SeedRunner.run(compile(spec), 100, seeds, threads, task.engineMeasure()::measure)) {
       s += m;
     }
     return s / seeds;

@@ -3,13 +3,12 @@
  * (expected undocked counts rho and payload mass per type and node, stepped in the engine's tick
  * order), {@code DensityHost} (the mean-field host), {@code DensityGradient} with {@code
  * DensityTape} (the adjoint), {@code DensityTrainer} with {@code DensityLoss} and {@code
- * TrainingTasks} (Adam over named parameter {@code Block}s), {@code LearnedParameters} (trained
- * blocks written back into a project), and the comparison with the stochastic engine ({@code
- * SeedAverage}, {@code MeanFieldComparison}).
+ * TrainingTasks} (Adam over named parameter {@code Block}s; the tasks' projects are built in code),
+ * {@code LearnedParameters} (trained blocks set in a project's spec), and the comparison with the
+ * stochastic engine ({@code SeedAverage}, {@code MeanFieldComparison}).
  *
  * <p>May import: {@code core}, {@code core.graph}, {@code core.host}, {@code core.parallel}, {@code
  * core.process}, {@code core.project}, {@code core.random}, {@code core.release}, {@code
- * core.rule}, {@code core.vesicle}, {@code core.vocabulary} and Jackson ({@code
- * com.fasterxml.jackson}).
+ * core.rule}, {@code core.vesicle}, {@code core.vocabulary}.
  */
 package org.nvlab.core.density;

@@ -29,7 +29,7 @@ import org.nvlab.core.rule.RuleExpression;
  * {@link ProjectSpec} of that tree, undo and redo, and whether it differs from what was last saved.
  *
  * <p>Every change goes through {@link #apply}: the edit is made on a copy of the tree, the copy is
- * read ({@link ProjectReader}) and compiled ({@link ProjectCompiler}) as a whole, and only a copy
+ * read ({@link ProjectReader}) and compiled ({@link Model#compile}) as a whole, and only a copy
  * without problems replaces the document's tree. An edit that would break the project is refused:
  * the document stays exactly as it was and the problems come back with their JSON pointers, for the
  * editor to show beside the field. So the document always holds a project that loads and runs.

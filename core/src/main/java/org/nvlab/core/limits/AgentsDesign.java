@@ -1,6 +1,16 @@
 package org.nvlab.core.limits;
 
-import java.util.Locale;
+import org.nvlab.core.graph.WeightInit;
+import org.nvlab.core.host.Activation;
+import org.nvlab.core.project.ProjectBuilder;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectSpec.NodeSet;
+import org.nvlab.core.vesicle.EmissionRule;
+import org.nvlab.core.vesicle.KernelRule;
+import org.nvlab.core.vesicle.LifetimeLaw;
+import org.nvlab.core.vocabulary.DockingFeature;
+import org.nvlab.core.vocabulary.KernelFeature;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The sparse-agents experiment (SPEC section 10) as ordinary projects: one host and task, and the
@@ -22,7 +32,7 @@ import java.util.Locale;
  * <p><b>Dense vesicles.</b> {@code denseVesicles} vesicles (REPLACE emission) live {@code
  * denseLifetime} ticks, walk the same neighbourhood uniformly at random (T = infinity), dock with a
  * constant probability at the same sites, and release once. Their payload is a parameter of {@link
- * #projectJson}: the comparison sets it so that the total released payload equals the sparse
+ * #projectSpec}: the comparison sets it so that the total released payload equals the sparse
  * agents' (see {@link SparseAgents}).
  *
  * <p>Both types release into the gate only (l = 1), so the released payload is the total gate
@@ -168,13 +178,7 @@ public record AgentsDesign(Task task, Agents agents, Dense dense, int ticks, int
    * @param seed the project seed (it fixes the network's initial weights)
    * @param densePayload the dense vesicles' payload (ignored for the other conditions)
    */
-  public String projectJson(AgentsCondition condition, long seed, double densePayload) {
-    String types =
-        switch (condition) {
-          case NONE -> "";
-          case SPARSE -> agentType();
-          case DENSE -> denseType(densePayload);
-        };
+  public ProjectSpec projectSpec(AgentsCondition condition, long seed, double densePayload) {
     String name =
         switch (condition) {
           case NONE -> "no-vesicles";
@@ -182,59 +186,42 @@ public record AgentsDesign(Task task, Agents agents, Dense dense, int ticks, int
           case DENSE -> "dense-modulators";
         };
     Task k = task;
-    return """
-        {
-          "formatVersion": 2,
-          "name": "%s",
-          "description": "%s",
-          "seed": %d,
-          "ticks": %d,
-          "host": {
-            "kind": "rate",
-            "graph": {"builder": "layered", "layers": [%d, %d, %d]},
-            "weights": {"law": "normal-fan-in", "std": 1.0},
-            "rate": {"mode": "feedforward", "activation": "tanh", "learningRate": %s},
-            "gateDecay": %s,
-            "inputs": [
-              {"nodes": {"layer": 0},
-               "signal": {"shape": "sine", "amplitude": %s, "offset": %s, "period": %d,
-                          "phaseStep": %s}}
-            ],
-            "targets": [
-              {"nodes": {"range": [%d, %d]},
-               "signal": {"shape": "sine", "amplitude": %s, "period": %d, "phaseStep": %d}},
-              {"nodes": {"range": [%d, %d]},
-               "signal": {"shape": "square", "amplitude": %s, "period": %d, "phaseStep": %d}}
-            ]
-          },
-          "vesicleTypes": [%s]
-        }
-        """
-        .formatted(
-            name,
-            description(condition),
-            seed,
-            ticks,
-            k.inputs(),
-            k.hidden(),
-            k.outputs(),
-            num(k.learningRate()),
-            num(k.gateDecay()),
-            num(k.inputAmplitude()),
-            num(k.inputOffset()),
-            k.period(),
-            num((double) k.period() / k.inputs()),
-            k.inputs() + k.hidden(),
-            firstHardOutput(),
-            num(k.easyAmplitude()),
-            k.period(),
-            Math.round(k.period() / 7.0),
-            firstHardOutput(),
-            nodeCount(),
-            num(k.hardAmplitude()),
-            k.hardPeriod(),
-            Math.round((double) k.hardPeriod() / (k.hardOutputs() + 1)),
-            types);
+    ProjectBuilder b =
+        ProjectBuilder.project(name)
+            .description(description(condition))
+            .seed(seed)
+            .ticks(ticks)
+            .host(
+                h ->
+                    h.layered(k.inputs(), k.hidden(), k.outputs())
+                        .weights(w -> w.law(WeightInit.Law.NORMAL_FAN_IN).std(1))
+                        .recurrent(false)
+                        .activation(Activation.TANH)
+                        .learningRate(k.learningRate())
+                        .gateDecay(k.gateDecay())
+                        .input(
+                            NodeSet.layer(0),
+                            ProjectBuilder.sine(k.inputAmplitude(), k.period())
+                                .offset(k.inputOffset())
+                                .phaseStep((double) k.period() / k.inputs())
+                                .build())
+                        .target(
+                            NodeSet.range(k.inputs() + k.hidden(), firstHardOutput()),
+                            ProjectBuilder.sine(k.easyAmplitude(), k.period())
+                                .phaseStep(Math.round(k.period() / 7.0))
+                                .build())
+                        .target(
+                            NodeSet.range(firstHardOutput(), nodeCount()),
+                            ProjectBuilder.square(k.hardAmplitude(), k.hardPeriod())
+                                .phaseStep(
+                                    Math.round((double) k.hardPeriod() / (k.hardOutputs() + 1)))
+                                .build()));
+    switch (condition) {
+      case NONE -> {}
+      case SPARSE -> agentType(b);
+      case DENSE -> denseType(b, densePayload);
+    }
+    return b.build();
   }
 
   private static String description(AgentsCondition c) {
@@ -249,68 +236,53 @@ public record AgentsDesign(Task task, Agents agents, Dense dense, int ticks, int
     };
   }
 
-  private String sites() {
-    return "{\"range\": [%d, %d]}".formatted(firstSite(), nodeCount());
+  private NodeSet sites() {
+    return NodeSet.range(firstSite(), nodeCount());
   }
 
-  private String agentType() {
+  private void agentType(ProjectBuilder b) {
     Agents a = agents;
-    String json =
-        """
-
-            {
-              "name": "%s",
-              "payloadDim": 1,
-              "emission": {"mode": "replace", "target": %d, "payload": {"offset": [%s]}},
-              "lifetime": {"law": "fixed", "mean": %s},
-              "kernel": {"temperature": 1, "neighbourhood": "both", "theta": {"abs_error": %s}},
-              "docking": {"bias": %s, "weights": {"abs_error": %s}, "dwell": %d, "sites": %s},
-              "release": [{"kind": "learning", "l": [1]}]
-            }
-        """
-            .formatted(
-                AGENT,
-                a.count(),
-                num(a.payload()),
-                num(a.lifetime()),
-                num(a.seek()),
-                num(a.dockBias()),
-                num(a.dockError()),
-                a.dwell(),
-                sites());
-    return json.stripTrailing() + "\n  ";
+    b.type(
+        AGENT,
+        t ->
+            t.payloadDim(1)
+                .emission(
+                    e ->
+                        e.mode(EmissionRule.Mode.REPLACE)
+                            .target(a.count())
+                            .payloadOffset(a.payload()))
+                .lifetime(LifetimeLaw.Kind.FIXED, a.lifetime())
+                .kernel(
+                    k ->
+                        k.temperature(1)
+                            .neighbourhood(KernelRule.Neighbourhood.BOTH)
+                            .theta(KernelFeature.ABS_ERROR, a.seek()))
+                .docking(
+                    d ->
+                        d.bias(a.dockBias())
+                            .weight(DockingFeature.ABS_ERROR, a.dockError())
+                            .dwell(a.dwell())
+                            .sites(sites()))
+                .release(ReleaseKind.LEARNING, r -> r.l(1)));
   }
 
-  private String denseType(double payload) {
+  private void denseType(ProjectBuilder b, double payload) {
     Dense v = dense;
-    String json =
-        """
-
-            {
-              "name": "%s",
-              "payloadDim": 1,
-              "emission": {"mode": "replace", "target": %d, "payload": {"offset": [%s]}},
-              "lifetime": {"law": "fixed", "mean": %s},
-              "kernel": {"temperature": "infinity", "neighbourhood": "both"},
-              "docking": {"bias": %s, "sites": %s},
-              "release": [{"kind": "learning", "l": [1]}]
-            }
-        """
-            .formatted(
-                DENSE,
-                v.count(),
-                num(payload),
-                num(v.lifetime()),
-                num(Math.log(v.dockProbability() / (1 - v.dockProbability()))),
-                sites());
-    return json.stripTrailing() + "\n  ";
-  }
-
-  /** A number as JSON: shortest exact form, so the file reads back to the same double. */
-  private static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    return Double.toString(v);
+    b.type(
+        DENSE,
+        t ->
+            t.payloadDim(1)
+                .emission(
+                    e -> e.mode(EmissionRule.Mode.REPLACE).target(v.count()).payloadOffset(payload))
+                .lifetime(LifetimeLaw.Kind.FIXED, v.lifetime())
+                .kernel(
+                    k ->
+                        k.temperature(Double.POSITIVE_INFINITY)
+                            .neighbourhood(KernelRule.Neighbourhood.BOTH))
+                .docking(
+                    d ->
+                        d.bias(Math.log(v.dockProbability() / (1 - v.dockProbability())))
+                            .sites(sites()))
+                .release(ReleaseKind.LEARNING, r -> r.l(1)));
   }
 }

@@ -1,14 +1,12 @@
 package org.nvlab.core.limits;
 
-import static org.nvlab.core.limits.LimitProjects.CERTAIN;
-import static org.nvlab.core.limits.LimitProjects.DOCK_ALWAYS;
-import static org.nvlab.core.limits.LimitProjects.MOVE_BIAS;
-import static org.nvlab.core.limits.LimitProjects.list;
-import static org.nvlab.core.limits.LimitProjects.rows;
-
 import java.util.Arrays;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.TypeBuilder.Keys;
+import org.nvlab.core.vesicle.EmissionRule;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The attention limit (SPEC section 10): the expected output of one tick of query and value
@@ -87,7 +85,7 @@ public final class AttentionLimit implements LimitConstruction {
   }
 
   @Override
-  public String projectJson(int vesicles) {
+  public ProjectSpec projectSpec(int vesicles) {
     int n = keys + 2;
     double[][] edges = new double[2 * keys][];
     int[] keySites = new int[keys];
@@ -107,74 +105,38 @@ public final class AttentionLimit implements LimitConstruction {
     // The output node receives every value vesicle: 1/N is 1/(N K) with K(j, output) = 1.
     double[] scale = new double[n];
     Arrays.fill(scale, 1.0 / vesicles);
-    return """
-        {
-          "formatVersion": 2,
-          "name": "attention-limit",
-          "description": "The attention limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) query vesicles per tick with payload q = E z; a content kernel sends each to key node j with probability softmax_j(q.k_j/sqrt(d)); docked there, it releases a cascade: a value vesicle carrying the node's memory v_j, which hops to output node %d and adds v_j[0]/N to its gamma and v_j[1]/N to its beta. Each tick the output node's (gamma, beta) is an unbiased sample of softmax attention, sum_j softmax_j v_j.",
-          "seed": 12,
-          "ticks": 200,
-          "globals": {
-            "z": [
-              %s
-            ]
-          },
-          "host": {
-            "kind": "rate",
-            "graph": {"builder": "edge-list", "nodes": %d,
-                      "edges": %s},
-            "rate": {"activation": "tanh", "mode": "feedforward"},
-            "memoryDim": %d,
-            "memoryInit": %s,
-            "modulationDecay": 0
-          },
-          "vesicleTypes": [{
-            "name": "query",
-            "payloadDim": %d,
-            "emission": {
-              "mode": "poisson", "lambdaMax": %d, "bias": %d, "emitters": [%d],
-              "payload": {"z": %s}
-            },
-            "lifetime": {"law": "fixed", "value": 4},
-            "kernel": {"temperature": 1, "theta": {"bias": %d},
-                       "content": {"scale": 1, "keys": "random", "keyStd": 1}},
-            "docking": {"bias": %d, "sites": %s},
-            "release": [{"kind": "cascade", "child": "value", "count": 1, "payload": "memory"}]
-          }, {
-            "name": "value",
-            "payloadDim": %d,
-            "emission": {"mode": "none"},
-            "lifetime": {"law": "fixed", "value": 4},
-            "kernel": {"temperature": 1, "theta": {"bias": %d}},
-            "docking": {"bias": %d, "sites": [%d]},
-            "release": [{
-              "kind": "activation", "gain": [1, 0], "bias": [0, 1],
-              "nodeScale": %s
-            }]
-          }]
-        }
-        """
-        .formatted(
-            vesicles,
-            output(),
-            LimitProjects.zSignals(zCycle),
-            n,
-            rows(edges, 24),
-            VALUE_DIM,
-            rows(memory, 19),
-            dim,
-            vesicles,
-            CERTAIN,
-            QUERY,
-            rows(e, 24),
-            MOVE_BIAS,
-            DOCK_ALWAYS,
-            list(keySites),
-            VALUE_DIM,
-            MOVE_BIAS,
-            DOCK_ALWAYS,
-            output(),
-            list(scale));
+    String description =
+        "The attention limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson("
+            + vesicles
+            + ") query vesicles per tick with payload q = E z; a content kernel sends each to key"
+            + " node j with probability softmax_j(q.k_j/sqrt(d)); docked there, it releases a"
+            + " cascade: a value vesicle carrying the node's memory v_j, which hops to output node "
+            + output()
+            + " and adds v_j[0]/N to its gamma and v_j[1]/N to its beta. Each tick the output"
+            + " node's (gamma, beta) is an unbiased sample of softmax attention, sum_j softmax_j"
+            + " v_j.";
+    return LimitProjects.project("attention-limit", description, 12, zCycle)
+        .host(h -> h.edgeList(n, edges).memoryDim(VALUE_DIM).memoryInit(memory))
+        .type(
+            "query",
+            t ->
+                LimitProjects.hopsAndDocksAt(t.payloadDim(dim), keySites)
+                    .emission(
+                        q -> {
+                          LimitProjects.emitsAt(q, vesicles, QUERY);
+                          q.payloadZ(e);
+                        })
+                    .kernel(k -> k.content(1).keys(Keys.RANDOM).keyStd(1))
+                    .release(
+                        ReleaseKind.CASCADE,
+                        r -> r.child("value").count(1, false).payloadFromMemory()))
+        .type(
+            "value",
+            t ->
+                LimitProjects.hopsAndDocksAt(t.payloadDim(VALUE_DIM), output())
+                    .emission(v -> v.mode(EmissionRule.Mode.NONE))
+                    .release(ReleaseKind.ACTIVATION, r -> r.gain(1, 0).bias(0, 1).nodeScale(scale)))
+        .build();
   }
 
   @Override
@@ -182,10 +144,10 @@ public final class AttentionLimit implements LimitConstruction {
     VesicleType query = sim.model().type(0);
     float[] k = query.kernel().keys();
     // No memory release: v_j stays as initialised.
-    float[] memory = new float[sim.nodeCount() * sim.memoryDim()];
+    float[] memory = new float[sim.nodeCount() * VALUE_DIM];
     for (int i = 0; i < sim.nodeCount(); i++) {
-      for (int c = 0; c < sim.memoryDim(); c++) {
-        memory[i * sim.memoryDim() + c] = sim.memory(i, c);
+      for (int c = 0; c < VALUE_DIM; c++) {
+        memory[i * VALUE_DIM + c] = sim.memory(i, c);
       }
     }
     int out = output();
@@ -206,7 +168,7 @@ public final class AttentionLimit implements LimitConstruction {
         double w = Math.exp(logit[j] - max);
         sum += w;
         for (int c = 0; c < VALUE_DIM; c++) {
-          o[c] += w * memory[j * sim.memoryDim() + c];
+          o[c] += w * memory[j * VALUE_DIM + c];
         }
       }
       measured[0] = sim.gamma(out);

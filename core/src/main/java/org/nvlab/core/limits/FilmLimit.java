@@ -1,14 +1,10 @@
 package org.nvlab.core.limits;
 
-import static org.nvlab.core.limits.LimitProjects.CERTAIN;
-import static org.nvlab.core.limits.LimitProjects.DOCK_ALWAYS;
-import static org.nvlab.core.limits.LimitProjects.MOVE_BIAS;
-import static org.nvlab.core.limits.LimitProjects.list;
-import static org.nvlab.core.limits.LimitProjects.rows;
-
 import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.release.ActivationRelease;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The FiLM limit (SPEC section 10): gamma = G E z and beta = B E z, the linear FiLM generator, as
@@ -86,19 +82,19 @@ public final class FilmLimit implements LimitConstruction {
   }
 
   @Override
-  public String projectJson(int vesicles) {
-    return json(vesicles, shares());
+  public ProjectSpec projectSpec(int vesicles) {
+    return spec(vesicles, shares());
   }
 
   /** K(0, i): probed once from the engine (the kernel does not depend on N or the run seed). */
   private synchronized double[] shares() {
     if (share == null) {
-      share = LimitProjects.arrivalShares(json(1, null), name(), 0, EMITTER);
+      share = LimitProjects.arrivalShares(spec(1, null), name(), 0, EMITTER);
     }
     return share;
   }
 
-  private String json(int vesicles, double[] k) {
+  private ProjectSpec spec(int vesicles, double[] k) {
     int n = targets + 1;
     double[][] edges = new double[targets][];
     int[] sites = new int[targets];
@@ -115,65 +111,24 @@ public final class FilmLimit implements LimitConstruction {
       b[i] = bias[i - 1];
       scale[i] = k == null ? 1 : 1.0 / (vesicles * k[i]);
     }
-    return """
-        {
-          "formatVersion": 2,
-          "name": "film-limit",
-          "description": "The FiLM limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) vesicles per tick carrying c = E z + u + noise; they hop to the targets 1..%d by a softmax kernel, dock there with probability 1 and release gamma_i += G_i.c / (N K(0,i)), beta_i += B_i.c / (N K(0,i)). Each tick's gamma and beta are then an unbiased sample of FiLM's G(Ez+u) and B(Ez+u), with an error falling as N^-1/2.",
-          "seed": 11,
-          "ticks": 200,
-          "globals": {
-            "z": [
-              %s
-            ]
-          },
-          "host": {
-            "kind": "rate",
-            "graph": {"builder": "edge-list", "nodes": %d,
-                      "edges": %s},
-            "rate": {"activation": "tanh", "mode": "feedforward"},
-            "modulationDecay": 0
-          },
-          "vesicleTypes": [{
-            "name": "film",
-            "payloadDim": %d,
-            "emission": {
-              "mode": "poisson", "lambdaMax": %d, "bias": %d, "emitters": [%d],
-              "payload": {"z": %s,
-                          "offset": %s,
-                          "noise": %s}
-            },
-            "lifetime": {"law": "fixed", "value": 4},
-            "kernel": {"temperature": 1, "theta": {"bias": %d}, "edgeBias": {"std": 0.5}},
-            "docking": {"bias": %d, "sites": %s},
-            "release": [{
-              "kind": "activation",
-              "gainPerNode": %s,
-              "biasPerNode": %s,
-              "nodeScale": %s
-            }]
-          }]
-        }
-        """
-        .formatted(
-            vesicles,
-            targets,
-            LimitProjects.zSignals(zCycle),
-            n,
-            rows(edges, 24),
-            dim,
-            vesicles,
-            CERTAIN,
-            EMITTER,
-            rows(payloadZ, 24),
-            list(offset),
-            LimitProjects.num(noise),
-            MOVE_BIAS,
-            DOCK_ALWAYS,
-            list(sites),
-            rows(g, 22),
-            rows(b, 22),
-            list(scale));
+    String description =
+        "The FiLM limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson("
+            + vesicles
+            + ") vesicles per tick carrying c = E z + u + noise; they hop to the targets 1.."
+            + targets
+            + " by a softmax kernel, dock there with probability 1 and release gamma_i += G_i.c /"
+            + " (N K(0,i)), beta_i += B_i.c / (N K(0,i)). Each tick's gamma and beta are then an"
+            + " unbiased sample of FiLM's G(Ez+u) and B(Ez+u), with an error falling as N^-1/2.";
+    return LimitProjects.project("film-limit", description, 11, zCycle)
+        .host(h -> h.edgeList(n, edges))
+        .type(
+            "film",
+            t ->
+                LimitProjects.carrier(t, vesicles, EMITTER, payloadZ, offset, noise, sites)
+                    .release(
+                        ReleaseKind.ACTIVATION,
+                        r -> r.gainPerNode(g).biasPerNode(b).nodeScale(scale)))
+        .build();
   }
 
   @Override

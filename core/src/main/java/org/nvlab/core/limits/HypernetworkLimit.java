@@ -1,16 +1,12 @@
 package org.nvlab.core.limits;
 
-import static org.nvlab.core.limits.LimitProjects.CERTAIN;
-import static org.nvlab.core.limits.LimitProjects.DOCK_ALWAYS;
-import static org.nvlab.core.limits.LimitProjects.MOVE_BIAS;
-import static org.nvlab.core.limits.LimitProjects.list;
-import static org.nvlab.core.limits.LimitProjects.rows;
-
 import java.util.Arrays;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.Graph;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.release.ParameterRelease;
 import org.nvlab.core.vesicle.VesicleType;
+import org.nvlab.core.vocabulary.ReleaseKind;
 
 /**
  * The hypernetwork limit (SPEC section 10): one tick of low-rank PARAMETER releases changes a
@@ -95,18 +91,18 @@ public final class HypernetworkLimit implements LimitConstruction {
   }
 
   @Override
-  public String projectJson(int vesicles) {
-    return json(vesicles, shares());
+  public ProjectSpec projectSpec(int vesicles) {
+    return spec(vesicles, shares());
   }
 
   private synchronized double[] shares() {
     if (share == null) {
-      share = LimitProjects.arrivalShares(json(1, null), name(), 0, EMITTER);
+      share = LimitProjects.arrivalShares(spec(1, null), name(), 0, EMITTER);
     }
     return share;
   }
 
-  private String json(int vesicles, double[] k) {
+  private ProjectSpec spec(int vesicles, double[] k) {
     int n = 1 + pre + post;
     double[][] edges = new double[post * (pre + 1)][];
     int[] sites = new int[post];
@@ -122,63 +118,32 @@ public final class HypernetworkLimit implements LimitConstruction {
       }
       scale[i] = k == null ? 1 : 1.0 / (vesicles * k[i]);
     }
-    return """
-        {
-          "formatVersion": 2,
-          "name": "hypernetwork-limit",
-          "description": "The hypernetwork limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson(%d) vesicles per tick carrying c = E z + u; they hop to the postsynaptic layer %d..%d, dock there with probability 1 and release the low-rank PARAMETER update Delta w_ij = (U c)_i (V c)_j / (N K(0,i)) on the incoming edges from the presynaptic layer 1..%d. Each tick's weight change is then an unbiased sample of the hypernetwork's H(z)_ij = (U c)_i (V c)_j, with an error falling as N^-1/2.",
-          "seed": 13,
-          "ticks": 200,
-          "globals": {
-            "z": [
-              %s
-            ]
-          },
-          "host": {
-            "kind": "rate",
-            "graph": {"builder": "edge-list", "nodes": %d,
-                      "edges": %s},
-            "rate": {"activation": "tanh", "mode": "feedforward"},
-            "modulationDecay": 0
-          },
-          "vesicleTypes": [{
-            "name": "generator",
-            "payloadDim": %d,
-            "emission": {
-              "mode": "poisson", "lambdaMax": %d, "bias": %d, "emitters": [%d],
-              "payload": {"z": %s,
-                          "offset": %s,
-                          "noise": %s}
-            },
-            "lifetime": {"law": "fixed", "value": 4},
-            "kernel": {"temperature": 1, "theta": {"bias": %d}, "edgeBias": {"std": 0.5}},
-            "docking": {"bias": %d, "sites": %s},
-            "release": [{
-              "kind": "parameter", "mode": "low-rank", "scale": 1, "uStd": 1, "vStd": 1,
-              "nodeScale": %s
-            }]
-          }]
-        }
-        """
-        .formatted(
-            vesicles,
-            1 + pre,
-            pre + post,
-            pre,
-            LimitProjects.zSignals(zCycle),
-            n,
-            rows(edges, 24),
-            dim,
-            vesicles,
-            CERTAIN,
-            EMITTER,
-            rows(payloadZ, 24),
-            list(offset),
-            LimitProjects.num(noise),
-            MOVE_BIAS,
-            DOCK_ALWAYS,
-            list(sites),
-            list(scale));
+    String description =
+        "The hypernetwork limit (SPEC section 10, docs/model.md section 10): node 0 emits Poisson("
+            + vesicles
+            + ") vesicles per tick carrying c = E z + u; they hop to the postsynaptic layer "
+            + (1 + pre)
+            + ".."
+            + (pre + post)
+            + ", dock there with probability 1 and release the low-rank PARAMETER update Delta"
+            + " w_ij = (U c)_i (V c)_j / (N K(0,i)) on the incoming edges from the presynaptic"
+            + " layer 1.."
+            + pre
+            + ". Each tick's weight change is then an unbiased sample of the hypernetwork's H(z)_ij"
+            + " = (U c)_i (V c)_j, with an error falling as N^-1/2.";
+    return LimitProjects.project("hypernetwork-limit", description, 13, zCycle)
+        .host(h -> h.edgeList(n, edges))
+        .type(
+            "generator",
+            t ->
+                LimitProjects.carrier(t, vesicles, EMITTER, payloadZ, offset, noise, sites)
+                    .release(
+                        ReleaseKind.PARAMETER,
+                        r ->
+                            r.mode(ParameterRelease.Mode.LOW_RANK)
+                                .lowRank(1, 1, 1)
+                                .nodeScale(scale)))
+        .build();
   }
 
   /** The compared edge ids, in the order of {@link #component}. */

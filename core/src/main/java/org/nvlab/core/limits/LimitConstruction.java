@@ -2,6 +2,8 @@ package org.nvlab.core.limits;
 
 import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectWriter;
 
 /**
  * One of the paper's limits (SPEC section 10) as a construction the engine runs: a project in which
@@ -31,15 +33,20 @@ public interface LimitConstruction {
   /** A short label of compared value k (for messages), e.g. "gamma[2]". */
   String component(int k);
 
+  /** The project for N expected births per tick, built in code. */
+  ProjectSpec projectSpec(int vesicles);
+
   /**
-   * The project for N expected births per tick: folder-ready JSON that {@code nvlab validate} and
-   * {@code nvlab run} accept.
+   * {@link #projectSpec} as folder-ready project.json text that {@code nvlab validate} and {@code
+   * nvlab run} accept.
    */
-  String projectJson(int vesicles);
+  default String projectJson(int vesicles) {
+    return ProjectWriter.text(projectSpec(vesicles));
+  }
 
   /** The compiled project for N expected births per tick: the model every seed runs. */
   default Model model(int vesicles) {
-    return LimitProjects.compile(projectJson(vesicles), name());
+    return LimitProjects.compile(projectSpec(vesicles), name());
   }
 
   /** A fresh simulation of {@link #model} with run seed {@code seed}. */

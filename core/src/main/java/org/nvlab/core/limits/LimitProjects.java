@@ -1,16 +1,26 @@
 package org.nvlab.core.limits;
 
-import java.util.Locale;
 import org.nvlab.core.Model;
+import java.util.ArrayList;
+import java.util.List;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.project.ProjectBuilder;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.ProjectSpec.NodeSet;
+import org.nvlab.core.project.ProjectSpec.SignalSpec;
+import org.nvlab.core.project.TypeBuilder;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.random.RngStream;
 import org.nvlab.core.vesicle.EmissionRule;
+import org.nvlab.core.vesicle.LifetimeLaw;
+import org.nvlab.core.vocabulary.KernelFeature;
 import org.nvlab.core.vocabulary.Signals;
 
-/** What the three constructions share: JSON text, their fixed random structure, and probes. */
+/**
+ * What the three constructions share: their projects' common parts, their fixed random structure,
+ * and probes.
+ */
 final class LimitProjects {
   private LimitProjects() {}
 
@@ -23,49 +33,68 @@ final class LimitProjects {
   /** A docking bias that makes p_dock = 1 at the sites (and sites make it 0 elsewhere). */
   static final int DOCK_ALWAYS = 1000;
 
-  static Model compile(String json, String name) {
+  /** The one call that compiles a construction's project. */
+  static Model compile(ProjectSpec spec, String name) {
     try {
-      return Model.compile(ProjectReader.parse(json, name + "-limit.json"), name + "-limit.json");
+      return Model.compile(spec, name + "-limit.json");
     } catch (ProjectException e) {
       throw new IllegalStateException(
           "the " + name + " limit's project is invalid: " + e.getMessage(), e);
     }
   }
 
-  /** A number as JSON: shortest text that reads back as the same double. */
-  static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+  /**
+   * A construction's project: seed {@code seed}, 200 ticks, z stepping through {@code zCycle}; its
+   * host (an edge list, so far) is a rate network with the defaults (tanh, feed-forward) and no
+   * modulation decay, so each tick's buffers hold exactly that tick's releases.
+   */
+  static ProjectBuilder project(String name, String description, long seed, double[][] zCycle) {
+    return ProjectBuilder.project(name)
+        .description(description)
+        .seed(seed)
+        .ticks(200)
+        .z(zSignals(zCycle))
+        .host(h -> h.modulationDecay(0));
   }
 
-  static String list(double[] v) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < v.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(num(v[i]));
-    }
-    return b.append(']').toString();
+  /** Poisson(N) births per tick at {@code emitter} alone: lambdaMax N, a certain sigmoid. */
+  static void emitsAt(TypeBuilder.EmissionBuilder e, int vesicles, int emitter) {
+    e.mode(EmissionRule.Mode.POISSON)
+        .lambdaMax(vesicles)
+        .bias(CERTAIN)
+        .emitters(NodeSet.of(emitter));
   }
 
-  static String list(int[] v) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < v.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(v[i]);
-    }
-    return b.append(']').toString();
+  /**
+   * The path every construction's vesicles take: they live 4 ticks (longer than the path), hop by a
+   * softmax kernel on which staying weighs e^-50, and dock with probability 1 at the sites.
+   */
+  static TypeBuilder hopsAndDocksAt(TypeBuilder t, int... sites) {
+    return t.lifetime(LifetimeLaw.Kind.FIXED, 4)
+        .kernel(k -> k.temperature(1).theta(KernelFeature.BIAS, MOVE_BIAS))
+        .docking(d -> d.bias(DOCK_ALWAYS).sites(NodeSet.of(sites)));
   }
 
-  /** Rows, one per line, indented by {@code indent} spaces after the first. */
-  static String rows(double[][] r, int indent) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < r.length; i++) {
-      if (i > 0) {
-        b.append(",\n").append(" ".repeat(indent));
-      }
-      b.append(list(r[i]));
-    }
-    return b.append(']').toString();
+  /**
+   * The vesicles of the FiLM and hypernetwork limits: Poisson(N) births at {@code emitter} with
+   * payload c = E z + u + sigma noise (d = the length of u), hopping by random per-edge logits (std
+   * 0.5, so that K(emitter, i) differs between the sites) and docking at the sites.
+   */
+  static TypeBuilder carrier(
+      TypeBuilder t,
+      int vesicles,
+      int emitter,
+      double[][] e,
+      double[] u,
+      double sigma,
+      int... sites) {
+    return hopsAndDocksAt(t.payloadDim(u.length), sites)
+        .emission(
+            em -> {
+              emitsAt(em, vesicles, emitter);
+              em.payloadZ(e).payloadOffset(u).payloadNoise(sigma);
+            })
+        .kernel(k -> k.edgeBiasStd(0.5));
   }
 
   /**
@@ -84,23 +113,20 @@ final class LimitProjects {
   }
 
   /**
-   * The globals.z entries of a conditioning vector that steps through {@code cycle[0]}, {@code
+   * The globals.z signals of a conditioning vector that steps through {@code cycle[0]}, {@code
    * cycle[1]}, ... one vector per tick.
    */
-  static String zSignals(double[][] cycle) {
+  static List<SignalSpec> zSignals(double[][] cycle) {
     int zDim = cycle[0].length;
-    StringBuilder b = new StringBuilder();
+    List<SignalSpec> z = new ArrayList<>();
     for (int k = 0; k < zDim; k++) {
       double[] values = new double[cycle.length];
       for (int t = 0; t < cycle.length; t++) {
         values[t] = cycle[t][k];
       }
-      b.append(k == 0 ? "" : ",\n      ")
-          .append("{\"shape\": \"cycle\", \"period\": 1, \"values\": ")
-          .append(list(values))
-          .append('}');
+      z.add(ProjectBuilder.cycle(1, values).build());
     }
-    return b.toString();
+    return z;
   }
 
   /** z at a tick of such a cycle (the engine's cycle signal: values[t mod length]). */
@@ -141,8 +167,8 @@ final class LimitProjects {
    * K(node, j) for every node j, read from the engine's own kernel row after one tick of the
    * project: the expected share of a vesicle's first hop from {@code node} that lands on j.
    */
-  static double[] arrivalShares(String json, String name, int type, int node) {
-    Model c = compile(json, name);
+  static double[] arrivalShares(ProjectSpec spec, String name, int type, int node) {
+    Model c = compile(spec, name);
     try (Simulation sim = c.instantiate(1)) {
       sim.step();
       double[] row = sim.kernelRow(type, node);
@@ -153,9 +179,5 @@ final class LimitProjects {
       }
       return share;
     }
-  }
-
-  static String fmt(String pattern, Object... args) {
-    return String.format(Locale.ROOT, pattern, args);
   }
 }

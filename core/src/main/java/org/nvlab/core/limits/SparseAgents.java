@@ -7,7 +7,7 @@ import org.nvlab.core.SeedRunner;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.observe.MetricsObserver;
 import org.nvlab.core.project.ProjectException;
-import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.record.MetricsRecorder;
 import org.nvlab.core.release.ReleaseOperator;
 import org.nvlab.core.vesicle.VesicleType;
@@ -64,10 +64,7 @@ public final class SparseAgents {
     }
   }
 
-  /**
-   * Runs the three conditions on every seed through the {@link SeedRunner}, {@code threads} seeds at
-   * a time (each run single-threaded; the results do not depend on threads), in seed order.
-   */
+  /** Runs the three conditions on every seed, with {@code threads} engine threads per run. */
   public static AgentsReport run(AgentsDesign design, long[] seeds, int threads) {
     List<SeedResult> results =
         SeedRunner.forSeeds(seeds, threads, seed -> runSeed(design, seed, 1));
@@ -96,12 +93,15 @@ public final class SparseAgents {
   /** The compiled project of one condition; {@code seed} is its project seed (the network). */
   public static Model compile(
       AgentsDesign design, AgentsCondition condition, long seed, double densePayload) {
-    String json = design.projectJson(condition, seed, densePayload);
+    return compile(design.projectSpec(condition, seed, densePayload), condition.label());
+  }
+
+  /** The one call that compiles a condition's project, named by its label. */
+  static Model compile(ProjectSpec spec, String label) {
     try {
-      String file = condition.label() + ".json";
-      return Model.compile(ProjectReader.parse(json, file), file);
+      return Model.compile(spec, label + ".json");
     } catch (ProjectException e) {
-      throw new IllegalStateException("the " + condition.label() + " project is invalid: " + e, e);
+      throw new IllegalStateException("the " + label + " project is invalid: " + e, e);
     }
   }
 

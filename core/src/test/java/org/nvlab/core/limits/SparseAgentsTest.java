@@ -3,11 +3,9 @@ package org.nvlab.core.limits;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.limits.SparseAgents.SeedResult;
+import org.nvlab.core.project.ProjectReader;
+import org.nvlab.core.project.ProjectSpec;
+import org.nvlab.core.project.SpecEquality;
 
 /**
  * The sparse-agents demonstration behaves as docs/model.md ("Sparse agents, measured") says: the
@@ -85,14 +86,13 @@ class SparseAgentsTest {
   }
 
   @Test
-  void theSampleProjectsAreTheStandardDesignOnSeedOne() throws IOException {
+  void theSampleProjectsAreTheStandardDesignOnSeedOne() throws Exception {
     AgentsDesign d = AgentsDesign.standard();
-    ObjectMapper json = new ObjectMapper();
-    JsonNode sparse = json.readTree(Files.readString(sample("sparse-agents")));
-    assertEquals(json.readTree(d.projectJson(AgentsCondition.SPARSE, 1, 0)), sparse);
-    JsonNode dense = json.readTree(Files.readString(sample("dense-modulators")));
-    double payload = dense.at("/vesicleTypes/0/emission/payload/offset/0").asDouble(Double.NaN);
-    assertEquals(json.readTree(d.projectJson(AgentsCondition.DENSE, 1, payload)), dense);
+    ProjectSpec sparse = ProjectReader.read(sample("sparse-agents"));
+    assertNull(SpecEquality.difference(sparse, d.projectSpec(AgentsCondition.SPARSE, 1, 0)));
+    ProjectSpec dense = ProjectReader.read(sample("dense-modulators"));
+    double payload = dense.vesicleTypes().get(0).emission().payloadOffset()[0];
+    assertNull(SpecEquality.difference(dense, d.projectSpec(AgentsCondition.DENSE, 1, payload)));
     // The sample's payload is the matched one rounded (docs/model.md): within 3% of this run's.
     double matched = report.densePayload().median();
     assertEquals(matched, payload, 0.03 * matched, "the dense sample's payload");

@@ -128,17 +128,19 @@ class ProjectWriterTest {
         types);
   }
 
-  private static TypeSpec kernel(TypeSpec t, KernelSpec k) {
+  /** {@code t} with the given parts (null: as they were). */
+  private static TypeSpec parts(
+      TypeSpec t, EmissionSpec e, KernelSpec k, DockingSpec d, List<ReleaseSpec> release) {
     return new TypeSpec(
         t.name(),
         t.payloadDim(),
         t.stateDim(),
-        t.emission(),
+        e == null ? t.emission() : e,
         t.lifetime(),
-        k,
-        t.docking(),
+        k == null ? t.kernel() : k,
+        d == null ? t.docking() : d,
         t.state(),
-        t.release(),
+        release == null ? t.release() : release,
         t.absorbing(),
         t.cap());
   }
@@ -160,8 +162,9 @@ class ProjectWriterTest {
             0,
             t -> {
               KernelSpec k = t.kernel();
-              return kernel(
+              return parts(
                   t,
+                  null,
                   new KernelSpec(
                       k.temperature(),
                       k.neighbourhood(),
@@ -172,7 +175,9 @@ class ProjectWriterTest {
                       k.contentScale(),
                       k.keys(),
                       k.keyStd(),
-                      "a_j"));
+                      "a_j"),
+                  null,
+                  null);
             });
     assertRefused(s, "/vesicleTypes/0/kernel/theta", "give score or theta, not both");
   }
@@ -196,18 +201,7 @@ class ProjectWriterTest {
                       d.dwell(),
                       d.sites(),
                       "a_i - 3");
-              return new TypeSpec(
-                  t.name(),
-                  t.payloadDim(),
-                  t.stateDim(),
-                  t.emission(),
-                  t.lifetime(),
-                  t.kernel(),
-                  withLogit,
-                  t.state(),
-                  t.release(),
-                  t.absorbing(),
-                  t.cap());
+              return parts(t, null, null, withLogit, null);
             });
     assertRefused(s, "/vesicleTypes/0/docking/bias", "give logit or bias, not both");
   }
@@ -257,18 +251,7 @@ class ProjectWriterTest {
                       e.tanh(),
                       e.noise(),
                       "a_i");
-              return new TypeSpec(
-                  t.name(),
-                  t.payloadDim(),
-                  t.stateDim(),
-                  withRate,
-                  t.lifetime(),
-                  t.kernel(),
-                  t.docking(),
-                  t.state(),
-                  t.release(),
-                  t.absorbing(),
-                  t.cap());
+              return parts(t, withRate, null, null, null);
             });
     assertRefused(s, "/vesicleTypes/0/emission/weights", "give rate or weights, not both");
   }
@@ -276,18 +259,7 @@ class ProjectWriterTest {
   private static TypeSpec releases(TypeSpec t, int j, ReleaseSpec r) {
     List<ReleaseSpec> ops = new ArrayList<>(t.release());
     ops.set(j, r);
-    return new TypeSpec(
-        t.name(),
-        t.payloadDim(),
-        t.stateDim(),
-        t.emission(),
-        t.lifetime(),
-        t.kernel(),
-        t.docking(),
-        t.state(),
-        ops,
-        t.absorbing(),
-        t.cap());
+    return parts(t, null, null, null, ops);
   }
 
   private static ReleaseSpec copyWith(ReleaseSpec r, double[] gain, double[] perNode, double eta) {

@@ -20,7 +20,7 @@ import org.nvlab.core.release.NodeRelease;
  * layers and per-node lists against the real node count, matrix shapes, memory width, type names.
  * The base graph has 9 nodes in layers of 3, 4 and 2, and 20 edges.
  */
-class ProjectCompilerProblemsTest {
+class ModelCompilerProblemsTest {
   private static final String RELEASE = "/vesicleTypes/0/release/0";
 
   @Test
