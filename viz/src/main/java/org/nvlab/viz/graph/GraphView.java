@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
@@ -41,6 +41,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.snapshot.Snapshot;
+import org.nvlab.viz.Palette;
 
 /**
  * The host network and its vesicles, live: GraphStream draws the graph (deterministic layout, node
