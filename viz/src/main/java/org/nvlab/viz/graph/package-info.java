@@ -1,11 +1,25 @@
 /**
- * The host network and its vesicles, live: {@code GraphView} is the pane the window shows. The
- * graph is drawn by GraphStream ({@code GraphStreamLayers}: an edge view and a node view through
- * one camera, each a {@code DrivenViewer} that redraws when the view's frame asks), placed by
- * {@code GraphLayout}; the camera's map from graph units to pixels is a {@code ViewTransform}. The
- * vesicles are drawn off the FX thread ({@code VesicleRenderer}) into a {@code VesicleRaster},
- * placed by a {@code VesicleLayer}, which also answers what a click hits ({@code GraphSelection}).
- * {@code Percentile} picks the colour scales' peaks.
+ * The host network and its vesicles, live. {@code GraphView} is the pane the window shows: it
+ * composes the parts below, runs one frame per pulse and offers the window's API (show, clear,
+ * select, zoom, pan, fit, density, preview, path). By file:
+ *
+ * <ul>
+ *   <li>the network: {@code NetworkLayer} (which graph, its layout, the colours and widths it is
+ *       drawn with), {@code GraphStreamLayers} (GraphStream's edge view and node view through one
+ *       camera), {@code DrivenViewer} (a GraphStream viewer that redraws when the frame asks),
+ *       {@code GraphLayout} (where each node is), {@code NodeColours} (the activation, density and
+ *       preview scales) and {@code Percentile} (the scales' peaks, by quickselect);
+ *   <li>the vesicles: {@code VesicleImage} (the FX thread's side: glide, flashes, handing frames to
+ *       the drawing thread and showing the finished ones), {@code VesicleRenderer} (the drawing
+ *       thread), {@code VesicleLayer} (where each vesicle is drawn, and which one a point hits) and
+ *       {@code VesicleRaster} (the antialiased rasteriser);
+ *   <li>the camera: {@code GraphCamera} (zoom, pan, fit, every node's pixel position) and {@code
+ *       ViewTransform} (the map between graph units and pixels);
+ *   <li>picking: {@code Picker} (what a click hits, and the selection), {@code GraphSelection}
+ *       (what is selected) and {@code GraphGestures} (wheel, drag, click, double-click);
+ *   <li>over the network: {@code GraphOverlays} (the density toggle, the kernel preview, the
+ *       inspected path, the banner) and {@code GraphLegend} (what the colours mean).
+ * </ul>
  *
  * <p>May import: {@code viz} (the palette), JavaFX ({@code javafx}), GraphStream ({@code
  * org.graphstream}), and from core only {@code core.snapshot} (what is drawn) and {@code
