@@ -1,12 +1,14 @@
 /**
- * JavaFX views over the engine's read-only {@link org.nvlab.core.snapshot.Snapshot}s: the graph
- * view (GraphStream draws the host graph, an overlay the moving vesicles; zoom, pan, selection, the
- * density toggle), its layout and camera map, and the live charts.
+ * JavaFX views over the engine's read-only {@link org.nvlab.core.snapshot.Snapshot}s, in one room
+ * each: {@code viz.graph} (the host network and its vesicles, live), {@code viz.chart} (the run's
+ * metric charts), {@code viz.inspect} (the inspector of one node or vesicle) and {@code viz.editor}
+ * (the experiment's editors). A view never steps or changes a simulation: it is handed snapshots on
+ * the FX thread and draws them.
  *
- * <p>May import: JavaFX ({@code javafx}), GraphStream ({@code org.graphstream}), JFreeChart ({@code
- * org.jfree}), and from core only {@code core.snapshot}, {@code core.graph} (immutable topology),
- * {@code core.record} (metric rows) and {@code core.vocabulary}. A view never steps or changes a
- * simulation: it is handed snapshots on the FX thread and draws them (an ArchUnit test holds this
- * line).
+ * <p>What several rooms share lives here: {@code Palette}, the lab's colours, so that a vesicle
+ * type has one colour in the graph, the charts and the kernel preview. This package knows none of
+ * the rooms above it.
+ *
+ * <p>May import: JavaFX ({@code javafx}).
  */
 package org.nvlab.viz;

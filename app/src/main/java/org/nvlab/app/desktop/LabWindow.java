@@ -56,11 +56,11 @@ import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.snapshot.Snapshot;
-import org.nvlab.viz.ChartsPanel;
-import org.nvlab.viz.GraphSelection;
-import org.nvlab.viz.GraphView;
-import org.nvlab.viz.InspectorPanel;
+import org.nvlab.viz.chart.ChartsPanel;
 import org.nvlab.viz.editor.EditorsPane;
+import org.nvlab.viz.graph.GraphSelection;
+import org.nvlab.viz.graph.GraphView;
+import org.nvlab.viz.inspect.InspectorPanel;
 
 /**
  * The lab's main window: menus and a toolbar to open and run a project, the sample list, the

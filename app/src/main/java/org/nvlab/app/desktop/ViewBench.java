@@ -12,7 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.nvlab.core.snapshot.Snapshot;
-import org.nvlab.viz.GraphView;
+import org.nvlab.viz.graph.GraphView;
 
 /**
  * What {@code nvlab bench-view} measures: the graph view drawing a synthetic run ({@link

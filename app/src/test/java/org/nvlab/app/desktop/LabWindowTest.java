@@ -217,7 +217,7 @@ class LabWindowTest {
     assertFalse(window().service().isPlaying());
     assertEquals("Play", text(robot, "#playButton"));
     // The last tick is published again when a run fails: that must not wipe the chart.
-    Thread.sleep(2L * org.nvlab.viz.MetricsChart.REPAINT_MILLIS);
+    Thread.sleep(2L * org.nvlab.viz.chart.MetricsChart.REPAINT_MILLIS);
     assertTrue(
         fx(() -> window().chart().charts().get(0).pointCount(0)) > 10, "the chart lost the run");
     robot.clickOn((Node) fx(() -> dialog.lookupButton(ButtonType.OK)));

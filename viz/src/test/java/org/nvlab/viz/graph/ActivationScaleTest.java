@@ -1,10 +1,11 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nvlab.viz.Palette;
 
 /** The view's colour scale: a percentile of |activation|, picked by quickselect. */
 class ActivationScaleTest {

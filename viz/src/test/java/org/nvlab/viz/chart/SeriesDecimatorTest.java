@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

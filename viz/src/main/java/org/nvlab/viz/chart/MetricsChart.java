@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -31,6 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.vocabulary.Metric;
 import org.nvlab.core.vocabulary.SeriesName;
+import org.nvlab.viz.Palette;
 
 /**
  * A live chart of a run's metrics (JFreeChart in a {@link ChartViewer}): every tick arrives (as

@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -15,6 +15,7 @@ import org.graphstream.ui.view.util.InteractiveElement;
 import org.graphstream.ui.view.util.MouseManager;
 import org.graphstream.ui.view.util.ShortcutManager;
 import org.nvlab.core.graph.Graph;
+import org.nvlab.viz.Palette;
 
 /**
  * The host graph as GraphStream draws it: the edges (width by |weight|, colour by sign) in one

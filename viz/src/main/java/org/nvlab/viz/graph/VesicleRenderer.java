@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.chart;
 
 /**
  * Keeps a live series short: at most {@code maxPoints} points however long the run, by keeping one

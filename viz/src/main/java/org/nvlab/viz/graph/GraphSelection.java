@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 /**
  * What the user clicked in the graph view: nothing, a node, or one vesicle (by type and stable id,

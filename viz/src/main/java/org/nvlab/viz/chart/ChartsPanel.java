@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.chart;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

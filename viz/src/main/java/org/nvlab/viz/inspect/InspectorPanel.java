@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.inspect;
 
 import java.util.Locale;
 import java.util.function.IntConsumer;

@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 /** Percentiles for colour and size scales, without sorting (quickselect on a scratch array). */
 final class Percentile {

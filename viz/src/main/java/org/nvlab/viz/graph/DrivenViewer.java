@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 import javafx.animation.Timeline;
 import org.graphstream.graph.Graph;

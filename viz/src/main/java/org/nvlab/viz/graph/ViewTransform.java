@@ -1,4 +1,4 @@
-package org.nvlab.viz;
+package org.nvlab.viz.graph;
 
 /**
  * How the graph view maps graph units (GU, the layout's unit square) to pixels of the view: the
