@@ -104,15 +104,4 @@ final class ProjectSession {
     neverSaved = false;
     document.markSaved(revision);
   }
-
-  /** Saves the current revision into its own folder now (FX thread; small files). */
-  void save(ObjectNode view) throws IOException {
-    Path folder = saveFolder();
-    if (folder == null) {
-      throw new IllegalStateException("no folder to save into: use Save As");
-    }
-    ProjectDocument.Revision r = document.revision();
-    write(r, folder, view);
-    saved(r, folder);
-  }
 }

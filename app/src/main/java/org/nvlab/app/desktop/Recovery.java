@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.nvlab.core.project.CanonicalJson;
-import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 
 /**
@@ -99,10 +98,5 @@ final class Recovery {
       // No recovery folder we can read: nothing to offer.
     }
     return out;
-  }
-
-  /** Reads an autosaved project back (it is checked like any project). */
-  static ProjectFiles.Loaded read(Entry e) throws ProjectException {
-    return ProjectFiles.load(e.projectFile());
   }
 }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,12 +20,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +50,8 @@ import org.testfx.framework.junit5.Stop;
 
 /**
  * The real window, driven as a person would (headless through Monocle; see app/pom.xml): open the
- * hello-vesicles sample from the list, play, pause, step, open a broken project, and keep a
- * screenshot.
+ * hello-vesicles sample from the list, play, pause, step, open a broken project, find every
+ * shortcut of the user guide on the menus, and keep a screenshot.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
@@ -227,7 +232,7 @@ class LabWindowTest {
   void aScreenshotOfTheRunningSampleIsNotBlank(FxRobot robot) throws Exception {
     openHello(robot);
     Slider speed = robot.lookup("#speedSlider").queryAs(Slider.class);
-    robot.interact(() -> speed.setValue(LabWindow.SPEEDS.length - 2)); // 1000 ticks/s
+    robot.interact(() -> speed.setValue(RunControls.SPEEDS.length - 2)); // 1000 ticks/s
     robot.clickOn("#playButton");
     waitFor(10, () -> tick(robot) > 150);
 
@@ -258,6 +263,33 @@ class LabWindowTest {
     assertTrue(std > 5, "luminance barely varies: std " + std);
   }
 
+  @Test
+  void everyShortcutOfTheUserGuidesKeyboardTableIsOnAMenuOrTheWindow(FxRobot robot)
+      throws Exception {
+    Path guide = Samples.moduleDir().getParent().resolve("docs/user-guide.md");
+    List<String> rows =
+        Files.readAllLines(guide).stream()
+            .dropWhile(l -> !l.equals("| keys | action |"))
+            .skip(2)
+            .takeWhile(l -> l.startsWith("|"))
+            .toList();
+    Set<KeyCombination> shortcuts =
+        new HashSet<>(fx(() -> stage.getScene().getAccelerators().keySet()));
+    MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+    for (Menu m : fx(bar::getMenus)) {
+      addShortcuts(m, shortcuts);
+    }
+    int keys = 0;
+    for (String row : rows) {
+      for (String key : row.split("\\|")[1].split("[,/]")) {
+        KeyCombination k = KeyCombination.valueOf(key.strip().replace("Ctrl", "Shortcut"));
+        assertTrue(shortcuts.contains(k), key.strip() + " (" + row + ") is on no menu item");
+        keys++;
+      }
+    }
+    assertTrue(keys >= 16, "the guide's table lists only " + keys + " keys: " + rows);
+  }
+
   // ---- helpers ----
 
   private LabWindow window() {
@@ -272,6 +304,18 @@ class LabWindowTest {
             .query();
     robot.doubleClickOn(cell);
     waitFor(10, () -> Samples.hello().equals(window().projectFolder()) && tick(robot) == 0);
+  }
+
+  /** The accelerators of a menu's items, sub-menus included. */
+  private static void addShortcuts(Menu menu, Set<KeyCombination> into) {
+    for (MenuItem item : menu.getItems()) {
+      if (item.getAccelerator() != null) {
+        into.add(item.getAccelerator());
+      }
+      if (item instanceof Menu sub) {
+        addShortcuts(sub, into);
+      }
+    }
   }
 
   private static int tick(FxRobot robot) throws Exception {

@@ -3,8 +3,10 @@ package org.nvlab.app.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nvlab.app.desktop.FxTests.button;
 import static org.nvlab.app.desktop.FxTests.fx;
 import static org.nvlab.app.desktop.FxTests.menuItem;
+import static org.nvlab.app.desktop.FxTests.tick;
 import static org.nvlab.app.desktop.FxTests.waitFor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -73,10 +73,10 @@ class WorkspaceProjectsTest {
   void aNewProjectRunsAndSaveAsWritesAProjectThatReopensTheSame(FxRobot robot, @TempDir Path dir)
       throws Exception {
     robot.interact(() -> window.newProject());
-    waitFor(10, () -> window.session() != null && tick() == 0);
+    waitFor(10, () -> window.session() != null && tick(stage) == 0);
     assertTrue(fx(stage::getTitle).endsWith("untitled *"), fx(stage::getTitle));
     robot.clickOn("#stepButton").clickOn("#stepButton");
-    waitFor(5, () -> tick() == 2);
+    waitFor(5, () -> tick(stage) == 2);
 
     robot.interact(() -> window.saveAs(dir.resolve("my-experiment")));
     Path folder = dir.resolve("my-experiment.nvlab");
@@ -89,7 +89,7 @@ class WorkspaceProjectsTest {
     assertFalse(saved.contains("panels"), "view state stays out of project.json");
 
     robot.interact(() -> window.open(folder));
-    waitFor(10, () -> folder.equals(window.projectFolder()) && tick() == 0);
+    waitFor(10, () -> folder.equals(window.projectFolder()) && tick(stage) == 0);
     assertEquals(saved, CanonicalJson.write(window.session().tree()));
     assertFalse(window.session().dirty());
     assertTrue(new LabPreferences(config).recent().contains(folder), "in the recent list");
@@ -138,7 +138,7 @@ class WorkspaceProjectsTest {
   void panelsAreShownAndHiddenFromTheViewMenuAndTheirStateIsSaved(FxRobot robot, @TempDir Path dir)
       throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
-    waitFor(10, () -> window.session() != null && tick() == 0);
+    waitFor(10, () -> window.session() != null && tick(stage) == 0);
     assertTrue(robot.lookup("#chartsPanel").tryQuery().isPresent());
     // The shortcut Ctrl+2 hides the charts; the menu item hides the samples.
     robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
@@ -213,7 +213,7 @@ class WorkspaceProjectsTest {
   @Test
   void drawingEveryNTicksPublishesOnlyThoseTicksWhilePlaying(FxRobot robot) throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
-    waitFor(10, () -> window.session() != null && tick() == 0);
+    waitFor(10, () -> window.session() != null && tick(stage) == 0);
     @SuppressWarnings("unchecked")
     Spinner<Integer> spinner = robot.lookup("#drawEverySpinner").queryAs(Spinner.class);
     robot.interact(() -> spinner.getValueFactory().setValue(5));
@@ -239,7 +239,7 @@ class WorkspaceProjectsTest {
   void aLongLoadCanBeCancelledAndKeepsTheOpenProject(FxRobot robot, @TempDir Path dir)
       throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
-    waitFor(10, () -> Samples.hello().equals(window.projectFolder()) && tick() == 0);
+    waitFor(10, () -> Samples.hello().equals(window.projectFolder()) && tick(stage) == 0);
     Path big =
         Samples.write(
             dir.resolve("big.nvlab"),
@@ -256,23 +256,23 @@ class WorkspaceProjectsTest {
     assertEquals(Samples.hello(), window.projectFolder());
     assertTrue(message().contains("hello-vesicles stays open"), message());
     robot.clickOn("#stepButton");
-    waitFor(5, () -> tick() == 1);
+    waitFor(5, () -> tick(stage) == 1);
   }
 
   @Test
   void theChartsGetEveryTickAndExportTheirPictureAndData(FxRobot robot, @TempDir Path dir)
       throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
-    waitFor(10, () -> window.session() != null && tick() == 0);
+    waitFor(10, () -> window.session() != null && tick(stage) == 0);
     robot.interact(() -> window.service().setTicksPerSecond(0)); // as fast as it goes
     robot.interact(() -> window.service().setDrawEvery(7)); // charts still get every tick
     robot.clickOn("#playButton");
-    waitFor(20, () -> tick() >= 200);
+    waitFor(20, () -> tick(stage) >= 200);
     robot.clickOn("#playButton");
     waitFor(5, () -> !window.service().isPlaying());
     Thread.sleep(300);
     WaitForAsyncUtils.waitForFxEvents();
-    int ticks = tick();
+    int ticks = tick(stage);
     var charts = window.chart().charts();
     for (var c : charts.subList(0, 4)) {
       assertEquals(ticks, (int) fx(c::rowCount), c.toString());
@@ -322,7 +322,7 @@ class WorkspaceProjectsTest {
   @Test
   void theInspectorShowsANodeAndFollowsAVesicleAlongItsPath(FxRobot robot) throws Exception {
     robot.interact(() -> window.open(Samples.hello()));
-    waitFor(10, () -> window.session() != null && tick() == 0);
+    waitFor(10, () -> window.session() != null && tick(stage) == 0);
     robot.interact(() -> window.inspectNode(2)); // an input node: vesicles are born there
     waitFor(5, () -> robot.lookup("#inspector").tryQuery().isPresent());
     var inspector = window.inspector();
@@ -335,9 +335,9 @@ class WorkspaceProjectsTest {
     waitFor(5, () -> !window.service().isPlaying());
     // Pausing publishes the last tick again: step until a vesicle is at the node.
     for (int i = 0; i < 100 && fx(() -> inspector.hereList().getItems().isEmpty()); i++) {
-      int before = tick();
+      int before = tick(stage);
       robot.clickOn("#stepButton");
-      waitFor(5, () -> tick() == before + 1);
+      waitFor(5, () -> tick(stage) == before + 1);
       WaitForAsyncUtils.waitForFxEvents();
     }
     var node = fx(inspector::shownNode);
@@ -362,24 +362,6 @@ class WorkspaceProjectsTest {
   }
 
   // ---------------------------------------------------------------------------------- helpers
-
-  private static Node button(DialogPane dialog, String text) throws Exception {
-    return fx(
-        () -> {
-          for (ButtonType t : dialog.getButtonTypes()) {
-            if (t.getText().equals(text)) {
-              return dialog.lookupButton(t);
-            }
-          }
-          throw new AssertionError("no button " + text);
-        });
-  }
-
-  private int tick() throws Exception {
-    String t = fx(() -> ((Label) stage.getScene().lookup("#tickLabel")).getText());
-    String n = t.substring(t.lastIndexOf(' ') + 1);
-    return n.equals("-") ? -1 : Integer.parseInt(n);
-  }
 
   private String message() throws Exception {
     return fx(() -> ((Label) stage.getScene().lookup("#messageLabel")).getText());
