@@ -38,8 +38,8 @@ import org.nvlab.core.state.CheckpointWriter;
  *
  * <p>A checkpoint carries the applied project itself (as project.json text), so it needs nothing
  * else to be resumed; and it records the project's structure key, so it is refused by a run of
- * another network ({@link #read(InputStream, String, int, Model)}). A damaged, cut-short or
- * foreign file is refused with a message naming the file and what is wrong.
+ * another network ({@link #read(InputStream, String, int, Model)}). A damaged, cut-short or foreign
+ * file is refused with a message naming the file and what is wrong.
  */
 public final class Checkpoints {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,8 +150,7 @@ public final class Checkpoints {
       } catch (IOException ignored) {
         // the message below is what matters
       }
-      throw new CheckpointException(
-          "cannot write the checkpoint " + file + ": " + describe(e), e);
+      throw new CheckpointException("cannot write the checkpoint " + file + ": " + describe(e), e);
     }
     return bytes;
   }
@@ -234,7 +233,8 @@ public final class Checkpoints {
     } catch (NoSuchFileException e) {
       throw new CheckpointException("there is no checkpoint " + file);
     } catch (IOException | UncheckedIOException e) {
-      throw new CheckpointException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot read the checkpoint " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -96,8 +96,8 @@ public final class Model {
 
   /**
    * The same model with other compiled types: the same network and signals, the rules of {@code
-   * types} (for constructions that add an operator of their own to a compiled type). The types
-   * must keep this model's layout (count, names, dimensions, dwelling).
+   * types} (for constructions that add an operator of their own to a compiled type). The types must
+   * keep this model's layout (count, names, dimensions, dwelling).
    */
   public Model withTypes(VesicleType[] types) {
     if (types.length != this.types.length) {
@@ -107,7 +107,9 @@ public final class Model {
     return new Model(spec, file, host, types, inputs, targets, reward, rewardFromTask, task, z);
   }
 
-  /** What a run of this model would make of {@code next}: nothing, a live rule change, or a reset. */
+  /**
+   * What a run of this model would make of {@code next}: nothing, a live rule change, or a reset.
+   */
   public ModelChange changeTo(Model next) {
     return ModelChange.between(this, next);
   }
@@ -178,7 +180,9 @@ public final class Model {
     return targets;
   }
 
-  /** The reward signal, or null (then reward is 0, or minus the loss with {@link #rewardFromTask}). */
+  /**
+   * The reward signal, or null (then reward is 0, or minus the loss with {@link #rewardFromTask}).
+   */
   public Signal reward() {
     return reward;
   }

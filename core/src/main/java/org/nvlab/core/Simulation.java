@@ -17,7 +17,6 @@ import org.nvlab.core.random.RngStream;
 import org.nvlab.core.state.StateDigest;
 import org.nvlab.core.state.StateVisitor;
 import org.nvlab.core.vesicle.Pool;
-import org.nvlab.core.vesicle.Population;
 import org.nvlab.core.vocabulary.DeathCause;
 
 /**

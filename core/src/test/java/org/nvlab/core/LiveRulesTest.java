@@ -2,7 +2,6 @@ package org.nvlab.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +25,7 @@ class LiveRulesTest {
    * A ring of 8 nodes; one vesicle a tick is born at node 0, lives 1000 ticks, never docks, and
    * moves one node along the ring every tick (moving scores 30 above staying).
    */
-  private static final String RING =
+  static final String RING =
       """
       {"formatVersion": 2, "name": "ring", "seed": 3,
        "host": {"kind": "rate", "rate": {"mode": "recurrent"},

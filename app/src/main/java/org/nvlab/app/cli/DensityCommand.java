@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nvlab.core.Model;
 import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.density.MeanFieldComparison;
 import org.nvlab.core.density.SeedAverage;
-import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
@@ -105,8 +105,7 @@ public final class DensityCommand implements Callable<Integer> {
     if (compareSeeds != null) {
       long first = seed != null ? seed : spec.seed();
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      SeedAverage avg =
-          SeedAverage.run(compiled, first, compareSeeds, n, t);
+      SeedAverage avg = SeedAverage.run(compiled, first, compareSeeds, n, t);
       Path mc = out.resolve("mean_counts.csv");
       try (BufferedWriter w = Files.newBufferedWriter(mc, StandardCharsets.UTF_8)) {
         avg.writeCsv(w);
@@ -114,8 +113,7 @@ public final class DensityCommand implements Callable<Integer> {
         throw new CliException(NvlabCommand.IO, "cannot write " + mc + ": " + e.getMessage());
       }
       Map<String, Object> cmp =
-          new LinkedHashMap<>(
-              MeanFieldComparison.compare(avg, new DensityModel(compiled)));
+          new LinkedHashMap<>(MeanFieldComparison.compare(avg, new DensityModel(compiled)));
       cmp.put("project", spec.name());
       try {
         System.out.println(new ObjectMapper().writeValueAsString(cmp));

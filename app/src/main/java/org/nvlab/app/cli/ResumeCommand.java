@@ -89,7 +89,10 @@ public final class ResumeCommand implements Callable<Integer> {
           expected == null
               ? Checkpoints.read(checkpoint, t)
               : Checkpoints.read(
-                  java.nio.file.Files.newInputStream(checkpoint), checkpoint.toString(), t, expected);
+                  java.nio.file.Files.newInputStream(checkpoint),
+                  checkpoint.toString(),
+                  t,
+                  expected);
     } catch (CheckpointException e) {
       throw new CliException(NvlabCommand.USAGE, e.getMessage());
     } catch (java.io.IOException e) {

@@ -174,8 +174,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs {@code n} ticks, writing a checkpoint after every tick that is a multiple of {@code
-   * every} (when given); returns how many it wrote.
+   * Runs {@code n} ticks, writing a checkpoint after every tick that is a multiple of {@code every}
+   * (when given); returns how many it wrote.
    */
   static int run(
       Simulation sim, int n, Integer every, MetricsRecorder metrics, RunOutputs outputs) {

@@ -49,7 +49,8 @@ final class RunOutputs {
 
   /** DIR/checkpoint-TICK.nvcheckpoint, the tick zero-padded so that names sort by tick. */
   Path checkpointFile(int tick) {
-    return out.resolve(String.format(Locale.ROOT, "checkpoint-%08d%s", tick, Checkpoints.EXTENSION));
+    return out.resolve(
+        String.format(Locale.ROOT, "checkpoint-%08d%s", tick, Checkpoints.EXTENSION));
   }
 
   /** Writes a checkpoint of the run as it is now, with its metrics; a disk failure stops it. */

@@ -2,8 +2,8 @@ package org.nvlab.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.nvlab.core.project.Problem;
 import org.nvlab.core.Model;
+import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectSpec;

@@ -8,10 +8,9 @@
  * (a one-line error with its exit code). Every command runs headless and says what went wrong in
  * one line naming the file, field or tick.
  *
- * <p>May import: {@code app.runs}, {@code app.desktop} (to open the window and the view benchmark),
- * picocli ({@code picocli}), Jackson ({@code com.fasterxml.jackson}), JavaFX ({@code
- * javafx.application}: launching only), and from core {@code core}, {@code core.bench}, {@code
- * core.density}, {@code core.limits}, {@code core.process}, {@code core.project}, {@code
- * core.record}, {@code core.vocabulary}.
+ * <p>May import: {@code app.desktop}, {@code app.runs}, {@code core}, {@code core.bench}, {@code
+ * core.density}, {@code core.limits}, {@code core.observe}, {@code core.process}, {@code
+ * core.project}, {@code core.record}, {@code core.state}, {@code core.vocabulary}, Jackson ({@code
+ * com.fasterxml.jackson}), JavaFX ({@code javafx}) and picocli ({@code picocli}).
  */
 package org.nvlab.app.cli;

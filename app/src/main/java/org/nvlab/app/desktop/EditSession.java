@@ -11,6 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.nvlab.core.ModelChange;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.editor.EditorsPane;
@@ -131,11 +132,11 @@ final class EditSession {
           case REDO -> "Redid " + c.label();
           default -> c.label();
         };
-    CompletableFuture<ProjectDocument.Effect> f = service.edited(c.revision());
+    CompletableFuture<ModelChange> f = service.edited(c.revision());
     f.whenComplete((effect, error) -> Platform.runLater(() -> outcome(what, effect, error)));
   }
 
-  private void outcome(String what, ProjectDocument.Effect effect, Throwable error) {
+  private void outcome(String what, ModelChange effect, Throwable error) {
     if (error != null) {
       Throwable t =
           error instanceof CompletionException && error.getCause() != null
@@ -149,9 +150,12 @@ final class EditSession {
       return;
     }
     say(
-        switch (effect) {
+        switch (effect.kind()) {
           case LIVE -> what + ": the run takes it at the next tick";
-          case RESET -> what + ": takes effect on Reset (Ctrl+R)";
+          case RESET ->
+              what
+                  + ": takes effect on Reset (Ctrl+R)"
+                  + (effect.reason() != null ? " (" + effect.reason() + ")" : "");
           default -> what + ": in the project (nothing the run computes changed)";
         });
   }

@@ -22,19 +22,19 @@ import javafx.scene.layout.VBox;
 import org.nvlab.core.record.MetricRows;
 import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.chart.ChartsPanel;
+import org.nvlab.viz.editor.EditorsPane;
+import org.nvlab.viz.editor.KernelPreviewModel;
 import org.nvlab.viz.graph.GraphSelection;
 import org.nvlab.viz.graph.GraphView;
 import org.nvlab.viz.inspect.InspectorPanel;
-import org.nvlab.viz.editor.EditorsPane;
-import org.nvlab.viz.editor.KernelPreviewModel;
 
 /**
  * The window's panels, laid out in its {@link #root}: the sample list on the left, the network view
- * in the middle with the charts and the inspector beside it (one above the other), and the editors
- * on the right. The View menu's check items say which are shown; the graph always is. A click in
- * the graph goes to the inspector and becomes the kernel preview's start node; while the kernel
- * editor is shown, its preview colours the graph. Each pulse the panels take what the service
- * published. FX thread only.
+ * in the middle (with the timeline under it) and the charts and the inspector beside it (one above
+ * the other), and the editors on the right. The View menu's check items say which are shown; the
+ * graph always is. A click in the graph goes to the inspector and becomes the kernel preview's
+ * start node; while the kernel editor is shown, its preview colours the graph. Each pulse the
+ * panels take what the service published. FX thread only.
  */
 final class LabPanels {
   private final SimulationService service;
@@ -43,11 +43,13 @@ final class LabPanels {
   private final GraphView graphView = new GraphView();
   private final ChartsPanel chart = new ChartsPanel();
   private final InspectorPanel inspector = new InspectorPanel();
+  private final TimelineBar timeline;
   private final ListView<Path> sampleList = new ListView<>();
   private final VBox samplesPanel;
   private final SplitPane sideSplit = new SplitPane();
   private final SplitPane centreSplit = new SplitPane();
   private final BorderPane root = new BorderPane();
+  private final VBox graphColumn;
   private final CheckMenuItem samplesItem = new CheckMenuItem("Samples");
   private final CheckMenuItem chartsItem = new CheckMenuItem("Charts");
   private final CheckMenuItem inspectorItem = new CheckMenuItem("Inspector");
@@ -62,10 +64,12 @@ final class LabPanels {
       EditSession editing,
       Path samplesFolder,
       Consumer<Path> open,
-      Consumer<Task<?>> background) {
+      Consumer<Task<?>> background,
+      Consumer<String> say) {
     this.service = service;
     this.editors = editors;
     this.editing = editing;
+    this.timeline = new TimelineBar(service, say);
     root.setId("labRoot");
     samplesItem.setId("samplesPanelItem");
     samplesItem.setSelected(true);
@@ -97,7 +101,10 @@ final class LabPanels {
     sideSplit.setId("sideSplit");
     inspector.setOnNodeChosen(service::inspectNode);
     inspector.setOnVesicleChosen(service::inspectVesicle);
-    centreSplit.getItems().setAll(graphView, sideSplit);
+    VBox.setVgrow(graphView, Priority.ALWAYS);
+    graphColumn = new VBox(graphView, timeline.node());
+    graphColumn.setMinSize(0, 0);
+    centreSplit.getItems().setAll(graphColumn, sideSplit);
     SplitPane.setResizableWithParent(sideSplit, false);
     root.setCenter(centreSplit);
     root.setRight(editors);
@@ -207,9 +214,14 @@ final class LabPanels {
    * vesicle into the inspector (and the vesicle's path onto the graph).
    */
   void pulse() {
+    for (Long closed : service.takeClosedRuns()) {
+      chart.closeRun(closed);
+    }
     for (MetricRows rows : service.takeMetricRows()) {
       chart.accept(rows);
     }
+    chart.showSpikes(service.spikes());
+    timeline.pulse();
     if (inspectorItem.isSelected()) {
       var vesicle = service.vesicleDetail();
       inspector.show(service.nodeDetail(), vesicle, service.vesicleGone());
@@ -276,6 +288,10 @@ final class LabPanels {
 
   ChartsPanel chart() {
     return chart;
+  }
+
+  TimelineBar timeline() {
+    return timeline;
   }
 
   InspectorPanel inspector() {

@@ -14,9 +14,9 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.nvlab.core.snapshot.Snapshot;
 import org.nvlab.viz.chart.ChartsPanel;
+import org.nvlab.viz.editor.EditorsPane;
 import org.nvlab.viz.graph.GraphView;
 import org.nvlab.viz.inspect.InspectorPanel;
-import org.nvlab.viz.editor.EditorsPane;
 
 /**
  * The lab's main window, put together from its parts: the {@link LabMenus} and the {@link
@@ -73,7 +73,13 @@ public final class LabWindow {
             this::refresh);
     panels =
         new LabPanels(
-            service, editors, editing, samplesFolder, projects::open, projects::background);
+            service,
+            editors,
+            editing,
+            samplesFolder,
+            projects::open,
+            projects::background,
+            status::say);
     run = new RunControls(service, projects, status, editing.showItem(), this::refresh);
     viewState = new ViewState(panels, editing.showItem(), run);
     menus = new LabMenus(projects, run, panels, editing, samplesFolder);
@@ -181,6 +187,7 @@ public final class LabWindow {
       Platform.runLater(() -> dialogs.runStopped(failure));
     }
     status.rates(now, shown == null ? -1 : shown.tick(), panels.graphView().framesDrawn());
+    status.rewind(service.timeline());
   }
 
   // ---- What the application and the tests drive ----

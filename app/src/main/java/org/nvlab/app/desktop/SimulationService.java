@@ -3,26 +3,20 @@ package org.nvlab.app.desktop;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
 import org.nvlab.app.runs.ProjectRuns;
+import org.nvlab.core.Checkpoints;
+import org.nvlab.core.Model;
+import org.nvlab.core.ModelChange;
 import org.nvlab.core.Simulation;
-import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.edit.ProjectDocument;
-import org.nvlab.core.observe.Inspection;
-import org.nvlab.core.observe.SnapshotMaker;
-import org.nvlab.core.process.SimulationException;
-import org.nvlab.core.project.CompiledProject;
-import org.nvlab.core.project.ProjectCompiler;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.project.ProjectReader;
@@ -32,28 +26,19 @@ import org.nvlab.core.record.RunMetadata;
 import org.nvlab.core.record.RunStatus;
 import org.nvlab.core.snapshot.NodeDetail;
 import org.nvlab.core.snapshot.Snapshot;
+import org.nvlab.core.snapshot.Spikes;
 import org.nvlab.core.snapshot.VesicleDetail;
+import org.nvlab.core.state.CheckpointException;
 
 /**
- * Runs the engine on its own thread, never the FX thread, and publishes what it did as {@link
- * Snapshot}s.
+ * The window's way to the engine: it loads projects off the FX thread, hands them to the {@link
+ * EngineThread} (which alone touches the runs), forwards play, pause, step and edits, and reads
+ * back what the engine publishes ({@link Publisher}): snapshots, inspection, metric rows, the
+ * timeline. It also holds the timeline's operations: look at an earlier tick of the run, resume
+ * from there, branch from there, switch between and close runs.
  *
- * <p>The engine thread owns the {@link Simulation}: every other thread talks to it through a queue
- * of commands (install, step, publish), and reads the latest snapshot through an {@link
- * AtomicReference}. Snapshots are made by a {@link SnapshotMaker} on this thread, so each knows
- * where its vesicles were in the one before. While playing, a snapshot is published at most every
- * {@link #PUBLISH_NANOS}, and only once the viewer has taken the previous one (or it is {@link
- * #STALE_NANOS} old): the viewer then moves each vesicle from where it last drew it, and the engine
- * copies no state that no one will see. After a step, a pause or an install it always publishes.
- *
- * <p>When asked ({@link #showDensity}), the engine thread also steps the density model of the
- * project alongside the run, and the snapshots carry its rho for one type, or the model's reason
- * for refusing the project.
- *
- * <p>Loading a project (open, reset) runs as a JavaFX {@link Task} on a loader thread, so neither
- * the FX thread nor the engine waits on files; the engine keeps running the old simulation until
- * the new one is installed. The simulation is single-owner, so a reset rebuilds it from the project
- * folder rather than rewinding it.
+ * <p>Every method may be called from the FX thread and none blocks it: work on the run is a command
+ * the engine thread runs between two ticks, loading and recording run on the loader thread.
  */
 public final class SimulationService implements AutoCloseable {
   /**
@@ -62,67 +47,22 @@ public final class SimulationService implements AutoCloseable {
    */
   public static final int MAX_VESICLES_PER_TYPE = 100_000;
 
-  /** The shortest interval between two snapshots while playing (about 120 per second). */
-  public static final long PUBLISH_NANOS = 8_000_000L;
-
-  /** A snapshot no one has taken is replaced anyway after this long. */
-  public static final long STALE_NANOS = 100_000_000L;
-
-  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-  private final AtomicReference<Snapshot> latest = new AtomicReference<>();
-  private final AtomicReference<String> failure = new AtomicReference<>();
-
-  /** Metric rows not yet taken by the window, oldest first (every tick, whatever is drawn). */
-  private final java.util.concurrent.ConcurrentLinkedQueue<MetricRows> metricRows =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-  private volatile int inspectedNode = -1;
-  private volatile long inspectedVesicle = -1;
-  private final AtomicReference<NodeDetail> nodeDetail = new AtomicReference<>();
-  private final AtomicReference<VesicleDetail> vesicleDetail = new AtomicReference<>();
-  private volatile boolean vesicleGone;
-
   /** The longest path kept for an inspected vesicle. */
   public static final int PATH_LIMIT = 1000;
 
-  // Engine thread: the path of the inspected vesicle.
-  private long trackedId = -1;
-  private int[] path = new int[16];
-  private int pathLength;
-
-  private int metricCursor; // engine thread: rows of the current run already queued
-  private long runNumber; // engine thread
-  private final Thread engineThread;
+  private final RunSet runs;
+  private final Publisher publisher = new Publisher(MAX_VESICLES_PER_TYPE);
+  private final EngineThread engine;
   private final ExecutorService loader;
   private final int engineThreads;
-  private volatile boolean playing;
-  private volatile double ticksPerSecond = 20;
-  private volatile int drawEvery = 1;
   private volatile boolean closed;
   private volatile Path project;
-  private volatile boolean taken;
-  private volatile String densityWanted;
   private int loadGeneration; // FX thread
 
   // The project revisions the running simulation follows and the newest one (FX thread).
   private ProjectDocument.Revision installedRevision;
   private ProjectDocument.Revision latestRevision;
   private boolean building;
-
-  // Owned by the engine thread.
-  private Simulation sim;
-
-  /** When the current run was installed (engine thread). */
-  private Instant startedAt;
-
-  private long nextTickNanos;
-  private long lastPublishNanos;
-  private final SnapshotMaker snapshots = new SnapshotMaker(MAX_VESICLES_PER_TYPE);
-  private DensityModel density;
-  private Simulation densitySim;
-  private String densityType;
-  private int densityIndex = -1;
-  private String densityProblem;
 
   public SimulationService() {
     this(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -133,9 +73,8 @@ public final class SimulationService implements AutoCloseable {
    */
   public SimulationService(int engineThreads) {
     this.engineThreads = engineThreads;
-    this.engineThread = new Thread(this::loop, "nvlab-engine");
-    engineThread.setDaemon(true);
-    engineThread.start();
+    this.runs = new RunSet(engineThreads);
+    this.engine = new EngineThread(runs, publisher);
     this.loader =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -163,11 +102,11 @@ public final class SimulationService implements AutoCloseable {
           if (task.isCancelled()) {
             return null;
           }
-          CompiledProject c = ProjectCompiler.compile(l.spec(), l.file());
+          Model c = Model.compile(l.spec(), l.file());
           if (task.isCancelled()) {
             return null;
           }
-          Simulation s = new Simulation(c, seed != null ? seed : l.spec().seed(), engineThreads);
+          Simulation s = c.instantiate(seed != null ? seed : l.spec().seed(), engineThreads);
           ProjectDocument d = ProjectDocument.of(l);
           return new Built(s, d, d.revision(), l);
         });
@@ -188,11 +127,11 @@ public final class SimulationService implements AutoCloseable {
     return load(
         location,
         task -> {
-          CompiledProject c = ProjectCompiler.compile(r.spec(), document.file());
+          Model c = Model.compile(r.spec(), document.file());
           if (task.isCancelled()) {
             return null;
           }
-          Simulation s = new Simulation(c, seed != null ? seed : r.spec().seed(), engineThreads);
+          Simulation s = c.instantiate(seed != null ? seed : r.spec().seed(), engineThreads);
           return new Built(s, document, r, null);
         });
   }
@@ -226,16 +165,12 @@ public final class SimulationService implements AutoCloseable {
             }
             loaded.set(b);
             Simulation s = b.sim();
-            List<String> names = new ArrayList<>();
-            for (int k = 0; k < s.engine().typeCount(); k++) {
-              names.add(s.engine().type(k).name());
-            }
             return new LoadedRun(
                 projectFolder,
                 s.seed(),
-                s.host().nodeCount(),
-                s.host().graph().edgeCount(),
-                names,
+                s.nodeCount(),
+                s.graph().edgeCount(),
+                s.model().typeNames(),
                 b.document(),
                 b.read());
           }
@@ -291,64 +226,66 @@ public final class SimulationService implements AutoCloseable {
 
   /**
    * Tells the service that the open project changed (an edit, an undo, a redo). A change of
-   * vesicle-type rules is compiled on the loader thread and taken by the running simulation between
-   * two ticks, keeping its vesicles; a structural change waits for {@link #reset}, which builds
-   * from the latest revision. The future completes with the effect once the change is where it
-   * belongs (LIVE: the engine has taken it), or fails with a one-line reason when the run could not
-   * take it (then a reset applies it).
+   * vesicle-type rules is compiled on the loader thread and taken by the active run between two
+   * ticks, keeping its vesicles; a structural change waits for a reset, which builds from the
+   * latest revision. The future completes with the change once it is where it belongs (LIVE: the
+   * engine has taken it), or fails with a one-line reason when the run could not take it (then a
+   * reset applies it).
    */
-  public CompletableFuture<ProjectDocument.Effect> edited(ProjectDocument.Revision next) {
+  public CompletableFuture<ModelChange> edited(ProjectDocument.Revision next) {
     latestRevision = next;
     ProjectDocument.Revision running = installedRevision;
     if (running == null || building) {
       // Nothing runs this project yet, or a rebuild is on its way: it catches up once installed.
-      return CompletableFuture.completedFuture(ProjectDocument.Effect.RESET);
+      return CompletableFuture.completedFuture(
+          new ModelChange(ModelChange.Kind.RESET, "the run is being rebuilt"));
     }
-    ProjectDocument.Effect effect = ProjectDocument.effect(running, next);
-    if (effect != ProjectDocument.Effect.LIVE) {
-      if (effect == ProjectDocument.Effect.NONE) {
+    ModelChange effect = ProjectDocument.effect(running, next);
+    if (effect.kind() != ModelChange.Kind.LIVE) {
+      if (effect.kind() == ModelChange.Kind.NONE) {
         installedRevision = next; // the same run in every respect that counts
       }
       return CompletableFuture.completedFuture(effect);
     }
     installedRevision = next;
-    CompletableFuture<ProjectDocument.Effect> done = new CompletableFuture<>();
+    CompletableFuture<ModelChange> done = new CompletableFuture<>();
     loader.execute(
         () -> {
-          CompiledProject c;
+          Model m;
           try {
-            c = ProjectCompiler.compile(next.spec());
+            m = Model.compile(next.spec());
           } catch (ProjectException | RuntimeException ex) {
             done.completeExceptionally(new IllegalStateException(ex.getMessage(), ex));
             return;
           }
-          commands.add(
+          engine.submit(
               () -> {
-                String why = sim == null ? "no simulation is running" : sim.incompatibility(c);
-                if (why != null) {
-                  done.completeExceptionally(new IllegalStateException(why));
+                if (!runs.hasRun()) {
+                  done.completeExceptionally(new IllegalStateException("no simulation is running"));
                   return;
                 }
-                sim.applyRules(c);
-                closeDensity(); // rho under the new rules, from tick 0 to now
-                syncDensity();
-                publish();
-                done.complete(ProjectDocument.Effect.LIVE);
+                try {
+                  ModelChange c = runs.takeRules(m);
+                  engine.publish();
+                  done.complete(c);
+                } catch (IllegalArgumentException e) {
+                  done.completeExceptionally(new IllegalStateException(e.getMessage()));
+                }
               });
         });
     return done;
   }
 
   /**
-   * Reads the simulation on the engine thread, between two ticks, for tests that check what the run
+   * Reads the active run on the engine thread, between two ticks, for tests that check what the run
    * really holds (null when none is installed).
    */
   <T> CompletableFuture<T> inspect(java.util.function.Function<Simulation, T> read) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    commands.add(
+    engine.submit(
         () -> {
           try {
-            f.complete(sim == null ? null : read.apply(sim));
+            f.complete(runs.hasRun() ? read.apply(runs.active().sim) : null);
           } catch (RuntimeException e) {
             f.completeExceptionally(e);
           }
@@ -362,35 +299,27 @@ public final class SimulationService implements AutoCloseable {
   }
 
   /**
-   * Hands a simulation to the engine thread, which closes the previous one and publishes the new
+   * Hands a simulation to the engine thread, which closes every run it had and publishes the new
    * one's first snapshot. The service owns it from here on. Paused afterwards.
    */
   public void install(Simulation s, Path projectFolder) {
-    playing = false;
+    engine.stopPlaying();
     installedRevision =
         null; // unknown until the loader says (a test may install a simulation directly)
     project = projectFolder;
-    failure.set(null);
-    commands.add(
+    engine.clearFailure();
+    engine.submit(
         () -> {
-          if (sim != null) {
-            sim.close();
-          }
-          sim = s;
-          inspectedVesicle = -1; // ids belong to the old run
-          trackedId = -1;
-          pathLength = 0;
-          startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-          metricCursor = 0;
-          runNumber++;
-          syncDensity();
-          publish();
+          runs.install(s);
+          runs.path.follow(-1); // ids belong to the old run
+          publisher.restart();
+          engine.publish();
         });
   }
 
   /**
-   * Records the run so far (its metrics, seed, ticks, project hash, versions and times) in the
-   * project's run store, NAME.nvlab/runs/. The engine thread copies what it needs between two
+   * Records the active run so far (its metrics, seed, ticks, project hash, versions and times) in
+   * the project's run store, NAME.nvlab/runs/. The engine thread copies what it needs between two
    * ticks; the store is written on the loader thread, so the run goes on meanwhile. The task's
    * value says what was recorded; it fails with a one-line reason (no project folder, the store is
    * locked or damaged).
@@ -398,23 +327,24 @@ public final class SimulationService implements AutoCloseable {
   public Task<String> recordRun() {
     Path folder = project;
     CompletableFuture<RunCopy> copy = new CompletableFuture<>();
-    commands.add(
+    engine.submit(
         () -> {
-          if (sim == null) {
+          if (!runs.hasRun()) {
             copy.completeExceptionally(new IllegalStateException("no run to record"));
             return;
           }
+          RunSet.Run r = runs.active();
           copy.complete(
               new RunCopy(
                   ProjectRuns.metadata(
-                      sim,
+                      r.sim,
                       ProjectRuns.sha256(ProjectReader.projectFile(folder)),
-                      sim.tick(),
+                      r.sim.tick(),
                       engineThreads,
-                      startedAt,
+                      r.startedAt,
                       Instant.now().truncatedTo(ChronoUnit.MICROS),
                       RunStatus.FINISHED),
-                  copyOf(sim.metrics())));
+                  r.metrics.copy()));
         });
     Task<String> task =
         new Task<>() {
@@ -447,37 +377,152 @@ public final class SimulationService implements AutoCloseable {
 
   private record RunCopy(RunMetadata run, MetricsRecorder metrics) {}
 
-  private static MetricsRecorder copyOf(MetricsRecorder m) {
-    MetricsRecorder c = new MetricsRecorder();
-    int[] series = new int[m.names().size()];
-    for (int k = 0; k < series.length; k++) {
-      series[k] = c.series(m.names().get(k));
-    }
-    for (int row = 0; row < m.rows(); row++) {
-      c.begin(m.tick(row));
-      for (int k = 0; k < series.length; k++) {
-        c.set(series[k], m.value(row, k));
-      }
-      c.commit();
-    }
-    return c;
+  /**
+   * Writes the active run's state (with its metrics) as a checkpoint file that {@code nvlab resume}
+   * continues; on the loader thread once the engine thread has copied it. The task fails with a
+   * one-line reason.
+   */
+  public Task<String> saveCheckpoint(Path file) {
+    CompletableFuture<byte[]> copy = new CompletableFuture<>();
+    engine.submit(
+        () -> {
+          if (!runs.hasRun()) {
+            copy.completeExceptionally(new IllegalStateException("no run to save"));
+            return;
+          }
+          RunSet.Run r = runs.active();
+          copy.complete(Checkpoints.toBytes(r.sim, r.metrics));
+        });
+    Task<String> task =
+        new Task<>() {
+          @Override
+          protected String call() throws Exception {
+            byte[] b = copy.get(30, TimeUnit.SECONDS);
+            Path tmp = file.resolveSibling(file.getFileName() + ".part");
+            java.nio.file.Files.write(tmp, b);
+            java.nio.file.Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return "Saved the run's state in "
+                + file.getFileName()
+                + " ("
+                + b.length / 1024
+                + " KiB)";
+          }
+        };
+    loader.execute(task);
+    return task;
+  }
+
+  // ---- The timeline (any thread) ----
+
+  /** What the timeline shows, as last published. */
+  public Timeline timeline() {
+    return publisher.timeline();
+  }
+
+  /**
+   * Shows the active run at an earlier tick (paused): the graph, the inspector and the tick show
+   * that state, rebuilt exactly from the rewind ring. A tick at or after the run's goes back to it.
+   */
+  public void preview(int tick) {
+    engine.stopPlaying();
+    engine.submit(
+        () -> {
+          if (!runs.hasRun()) {
+            return;
+          }
+          try {
+            runs.preview(tick);
+          } catch (CheckpointException | RuntimeException e) {
+            engine.fail("cannot show tick " + tick + ": " + e.getMessage());
+            runs.live();
+          }
+          engine.publish();
+        });
+  }
+
+  /** Back to the active run as it is, from an earlier tick shown. */
+  public void live() {
+    engine.submit(
+        () -> {
+          runs.live();
+          engine.publish();
+        });
+  }
+
+  /** The active run goes on from the tick shown; its later history is dropped. Paused. */
+  public void resumeFromShown() {
+    engine.stopPlaying();
+    engine.submit(
+        () -> {
+          runs.resumeFromPreview();
+          engine.publish();
+        });
+  }
+
+  /**
+   * A new run from the tick shown, keeping the active run's history up to there (the charts show
+   * both); it becomes the active run. Paused.
+   */
+  public void branchFromShown() {
+    engine.stopPlaying();
+    engine.submit(
+        () -> {
+          runs.branchFromPreview();
+          engine.publish();
+        });
+  }
+
+  /** Makes another run the active one (play and step advance it). */
+  public void activateRun(long id) {
+    engine.stopPlaying();
+    engine.submit(
+        () -> {
+          runs.activate(id);
+          engine.publish();
+        });
+  }
+
+  /**
+   * Closes a run (the charts drop it); the future says why not when it cannot be (it is the only
+   * one), or null.
+   */
+  public CompletableFuture<String> closeRun(long id) {
+    CompletableFuture<String> done = new CompletableFuture<>();
+    engine.submit(
+        () -> {
+          String why = runs.close(id);
+          if (why == null) {
+            publisher.closed(id);
+          }
+          engine.publish();
+          done.complete(why);
+        });
+    return done;
+  }
+
+  /** Runs closed since the last call, for the charts (FX thread). */
+  public List<Long> takeClosedRuns() {
+    return publisher.takeClosedRuns();
   }
 
   // ---- Run control (any thread) ----
 
   public void play() {
-    playing = true;
-    commands.add(() -> nextTickNanos = System.nanoTime());
+    engine.submit(runs::live);
+    engine.play();
   }
 
   /** Stops after the tick in progress and publishes its snapshot. */
   public void pause() {
-    playing = false;
-    commands.add(this::publish);
+    engine.pause();
   }
 
   public void togglePlay() {
-    if (playing) {
+    if (isPlaying()) {
       pause();
     } else {
       play();
@@ -486,14 +531,7 @@ public final class SimulationService implements AutoCloseable {
 
   /** Pauses, then runs exactly one tick and publishes it. */
   public void step() {
-    playing = false;
-    commands.add(
-        () -> {
-          if (sim != null) {
-            advance();
-            publish();
-          }
-        });
+    engine.step();
   }
 
   /**
@@ -501,25 +539,24 @@ public final class SimulationService implements AutoCloseable {
    * stepped): a large run draws less often and so runs faster. 1 draws every tick.
    */
   public void setDrawEvery(int n) {
-    drawEvery = Math.max(1, n);
+    engine.setDrawEvery(n);
   }
 
   public int drawEvery() {
-    return drawEvery;
+    return engine.drawEvery();
   }
 
   /** Ticks per second while playing; 0 or infinity means as fast as the engine goes. */
   public void setTicksPerSecond(double tps) {
-    ticksPerSecond = tps;
-    commands.add(() -> nextTickNanos = System.nanoTime());
+    engine.setTicksPerSecond(tps);
   }
 
   public double ticksPerSecond() {
-    return ticksPerSecond;
+    return engine.ticksPerSecond();
   }
 
   public boolean isPlaying() {
-    return playing;
+    return engine.isPlaying();
   }
 
   /** The project now lives elsewhere (saved as a new folder): runs are recorded there. */
@@ -534,51 +571,87 @@ public final class SimulationService implements AutoCloseable {
 
   /** The newest snapshot, or null before the first install. Never blocks. */
   public Snapshot latest() {
-    taken = true;
-    return latest.get();
+    return publisher.latest();
   }
 
   /**
-   * The metric rows published since the last call, oldest first (every tick of the run, also those
-   * not drawn); an empty list when there are none. For charts.
+   * The metric rows published since the last call, oldest first (every tick of every run, also
+   * those not drawn); an empty list when there are none. For charts.
    */
   public List<MetricRows> takeMetricRows() {
-    List<MetricRows> out = new ArrayList<>();
-    for (MetricRows r; (r = metricRows.poll()) != null; ) {
-      out.add(r);
-    }
-    return out;
+    return publisher.takeMetricRows();
+  }
+
+  /** The spike raster of the run shown (its newest ticks), or null on a rate host. */
+  public Spikes spikes() {
+    return publisher.spikes();
   }
 
   /**
    * Asks for the density model's rho of one vesicle type in the snapshots from now on (null: no
-   * density). The engine thread builds the model from the project, runs it up to the current tick
+   * density). The density companion builds the model from the project, runs it up to the tick shown
    * and then steps it with every tick; when the model cannot represent the project, the snapshots
    * carry its reason instead ({@link Snapshot#densityProblem}).
    */
   public void showDensity(String typeName) {
-    densityWanted = typeName;
-    commands.add(
+    runs.density.show(typeName);
+    engine.submit(
         () -> {
-          syncDensity();
-          publish();
+          if (runs.shown() != null) {
+            runs.density.sync(runs.shown());
+          }
+          engine.publish();
         });
   }
 
   /** The message of a run that stopped on its own since the last call, or null. */
   public String pollFailure() {
-    return failure.getAndSet(null);
+    return engine.pollFailure();
   }
 
-  /** Stops the engine and loader threads and closes the simulation. */
+  /** Chooses the node the inspector shows (-1: none); its detail comes with the next snapshot. */
+  public void inspectNode(int node) {
+    publisher.inspectNode(node);
+    engine.submit(() -> publisher.inspection(runs));
+  }
+
+  /** Chooses the vesicle the inspector follows (-1: none); its path starts now. */
+  public void inspectVesicle(long id) {
+    runs.path.follow(id);
+    publisher.inspectVesicle();
+    engine.submit(
+        () -> {
+          if (runs.shown() != null) {
+            runs.path.record(runs.shown());
+          }
+          publisher.inspection(runs);
+        });
+  }
+
+  /** The inspected node's detail as of the newest snapshot, or null. */
+  public NodeDetail nodeDetail() {
+    return publisher.nodeDetail();
+  }
+
+  /**
+   * The followed vesicle's detail as of the newest snapshot, or null (see {@link #vesicleGone}).
+   */
+  public VesicleDetail vesicleDetail() {
+    return publisher.vesicleDetail();
+  }
+
+  /** True when the followed vesicle is no longer alive (it docked and released, or died). */
+  public boolean vesicleGone() {
+    return publisher.vesicleGone();
+  }
+
+  /** Stops the engine and loader threads and closes every run. */
   @Override
   public void close() {
     closed = true;
-    playing = false;
-    engineThread.interrupt();
+    engine.close();
     loader.shutdownNow();
     try {
-      engineThread.join(2000);
       loader.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -587,245 +660,6 @@ public final class SimulationService implements AutoCloseable {
 
   /** True while the engine thread runs (false once {@link #close} has finished). */
   public boolean isAlive() {
-    return engineThread.isAlive();
-  }
-
-  // ---- The engine thread ----
-
-  private void loop() {
-    try {
-      while (!closed) {
-        Runnable command;
-        if (playing && sim != null) {
-          long wait = pacing() ? nextTickNanos - System.nanoTime() : 0;
-          command = wait > 0 ? commands.poll(wait, TimeUnit.NANOSECONDS) : commands.poll();
-        } else {
-          command = commands.take();
-        }
-        if (command != null) {
-          command.run();
-          continue;
-        }
-        if (!playing || sim == null) {
-          continue;
-        }
-        advance();
-        long now = System.nanoTime();
-        long since = now - lastPublishNanos;
-        if (!playing
-            || (since >= PUBLISH_NANOS
-                && sim.tick() % drawEvery == 0
-                && (taken || since >= STALE_NANOS))) {
-          publish();
-        }
-        if (pacing()) {
-          long period = (long) (1e9 / ticksPerSecond);
-          // After a stall (a slow tick, a busy machine) carry on at the set pace; no burst.
-          nextTickNanos = Math.max(nextTickNanos + period, now);
-        }
-      }
-    } catch (InterruptedException e) {
-      // close() asked us to stop.
-    } finally {
-      closeDensity();
-      if (sim != null) {
-        sim.close();
-        sim = null;
-      }
-    }
-  }
-
-  private boolean pacing() {
-    double tps = ticksPerSecond;
-    return tps > 0 && Double.isFinite(tps);
-  }
-
-  /** One tick; a failure pauses the run and is kept for the window to show. */
-  private void advance() {
-    try {
-      sim.step();
-      track();
-      stepDensity();
-    } catch (SimulationException e) {
-      playing = false;
-      failure.set(e.getMessage());
-    } catch (RuntimeException e) {
-      playing = false;
-      failure.set("internal error: " + e + " (please report it; the stack trace is on stderr)");
-      e.printStackTrace();
-    }
-  }
-
-  /**
-   * Appends the inspected vesicle's node to its path (engine thread; a scan while one is picked).
-   */
-  private void track() {
-    long id = inspectedVesicle;
-    if (id != trackedId) {
-      trackedId = id;
-      pathLength = 0;
-    }
-    if (id < 0) {
-      return;
-    }
-    int[] where = Inspection.find(sim, id);
-    if (where == null) {
-      return;
-    }
-    int n = sim.engine().population().pool(where[0]).node()[where[1]];
-    int node = n < 0 ? ~n : n;
-    if (pathLength == PATH_LIMIT) {
-      System.arraycopy(path, 1, path, 0, PATH_LIMIT - 1);
-      pathLength--;
-    }
-    if (pathLength == path.length) {
-      path = java.util.Arrays.copyOf(path, Math.min(PATH_LIMIT, 2 * path.length));
-    }
-    path[pathLength++] = node;
-  }
-
-  /** Chooses the node the inspector shows (-1: none); its detail comes with the next snapshot. */
-  public void inspectNode(int node) {
-    inspectedNode = node;
-    nodeDetail.set(null);
-    commands.add(this::publishInspection);
-  }
-
-  /** Chooses the vesicle the inspector follows (-1: none); its path starts now. */
-  public void inspectVesicle(long id) {
-    inspectedVesicle = id;
-    vesicleDetail.set(null);
-    vesicleGone = false;
-    commands.add(
-        () -> {
-          if (sim != null) {
-            track();
-          }
-          publishInspection();
-        });
-  }
-
-  /** The inspected node's detail as of the newest snapshot, or null. */
-  public NodeDetail nodeDetail() {
-    return nodeDetail.get();
-  }
-
-  /**
-   * The followed vesicle's detail as of the newest snapshot, or null (see {@link #vesicleGone}).
-   */
-  public VesicleDetail vesicleDetail() {
-    return vesicleDetail.get();
-  }
-
-  /** True when the followed vesicle is no longer alive (it docked and released, or died). */
-  public boolean vesicleGone() {
-    return vesicleGone;
-  }
-
-  private void publishInspection() {
-    if (sim == null) {
-      return;
-    }
-    int node = inspectedNode;
-    if (node >= 0 && node < sim.host().nodeCount()) {
-      nodeDetail.set(Inspection.node(sim, node, 50));
-    } else {
-      nodeDetail.set(null);
-    }
-    long id = inspectedVesicle;
-    if (id >= 0) {
-      VesicleDetail v = Inspection.vesicle(sim, id, java.util.Arrays.copyOf(path, pathLength));
-      if (v == null) {
-        vesicleGone = true;
-      } else {
-        vesicleDetail.set(v);
-      }
-    } else {
-      vesicleDetail.set(null);
-    }
-  }
-
-  private void publish() {
-    if (sim != null) {
-      taken = false;
-      latest.set(snapshots.make(sim, density, densityIndex, densityProblem));
-      publishInspection();
-      lastPublishNanos = System.nanoTime();
-      MetricRows rows = MetricRows.since(runNumber, sim.metrics(), metricCursor);
-      metricCursor += rows.rows();
-      if (rows.rows() > 0 || metricCursor == 0) {
-        metricRows.add(rows);
-      }
-    }
-  }
-
-  // ---- The density model, alongside the run (engine thread) ----
-
-  /** Builds, rebuilds or drops the density model to match what is asked for and the run. */
-  private void syncDensity() {
-    String wanted = densityWanted;
-    if (java.util.Objects.equals(wanted, densityType) && densitySim == sim) {
-      return;
-    }
-    closeDensity();
-    densityType = wanted;
-    densitySim = sim;
-    if (wanted == null || sim == null) {
-      return;
-    }
-    for (int k = 0; k < sim.engine().typeCount(); k++) {
-      if (sim.engine().type(k).name().equals(wanted)) {
-        densityIndex = k;
-      }
-    }
-    if (densityIndex < 0) {
-      densityProblem = "this project has no vesicle type '" + wanted + "'";
-      densityIndex = 0;
-      return;
-    }
-    try {
-      // From the project as written: the run's own host has learned since tick 0.
-      var fresh = ProjectCompiler.compile(sim.project().spec());
-      List<String> problems = DensityModel.problems(fresh);
-      if (!problems.isEmpty()) {
-        densityProblem = String.join("; ", problems);
-        return;
-      }
-      density = new DensityModel(fresh);
-      density.run(sim.tick()); // catch up, so rho is for the tick the snapshot shows
-    } catch (Exception e) {
-      densityFailed(e);
-    }
-  }
-
-  private void stepDensity() {
-    syncDensity(); // a model built here has caught up already
-    if (density != null && density.tick() < sim.tick()) {
-      try {
-        density.step();
-      } catch (RuntimeException e) {
-        densityFailed(e);
-      }
-    }
-  }
-
-  private void densityFailed(Exception e) {
-    closeDensity();
-    densityType = densityWanted;
-    densitySim = sim;
-    densityIndex = 0;
-    densityProblem =
-        "the density model stopped: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-  }
-
-  private void closeDensity() {
-    if (density != null) {
-      density.close();
-      density = null;
-    }
-    densityType = null;
-    densitySim = null;
-    densityIndex = -1;
-    densityProblem = null;
+    return engine.isAlive();
   }
 }

@@ -29,6 +29,7 @@ final class StatusBar {
   private final Label population = new Label("vesicles -");
   private final Label tps = new Label("0 ticks/s");
   private final Label fps = new Label("0 fps");
+  private final Label rewind = new Label("");
   private final ProgressBar progress = new ProgressBar();
   private final Button cancel = new Button("Cancel");
   private final HBox bar;
@@ -43,6 +44,11 @@ final class StatusBar {
     population.setId("populationLabel");
     tps.setId("tpsLabel");
     fps.setId("fpsLabel");
+    rewind.setId("rewindLabel");
+    rewind.setTooltip(
+        new Tooltip(
+            "Recent states kept to look back on the timeline, and the memory they take (bounded:"
+                + " older states thin out as the run grows)"));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     progress.setId("progressBar");
@@ -52,8 +58,8 @@ final class StatusBar {
     cancel.setVisible(false);
     cancel.setFocusTraversable(false);
     cancel.setOnAction(e -> cancelTask());
-    bar = new HBox(18, message, progress, cancel, grow, tick, population, tps, fps);
-    for (Label l : List.of(tick, population, tps, fps)) {
+    bar = new HBox(18, message, progress, cancel, grow, rewind, tick, population, tps, fps);
+    for (Label l : List.of(rewind, tick, population, tps, fps)) {
       l.getStyleClass().add("stat");
     }
     tick.setTooltip(new Tooltip("Ticks run since the project was opened or reset"));
@@ -128,5 +134,13 @@ final class StatusBar {
     rateWindowStart = now;
     rateWindowTick = tickShown;
     framesAtWindow = frames;
+  }
+
+  /** The rewind ring's states and memory (empty with no run). */
+  void rewind(Timeline t) {
+    String text = t.runs().isEmpty() ? "" : t.memoryText();
+    if (!text.equals(rewind.getText())) {
+      rewind.setText(text);
+    }
   }
 }

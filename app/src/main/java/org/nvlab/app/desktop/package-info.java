@@ -30,10 +30,10 @@
  *       benchmark and the run it draws.
  * </ul>
  *
- * <p>May import: {@code app.runs}, {@code viz.chart}, {@code viz.editor}, {@code viz.graph}, {@code
- * viz.inspect}, JavaFX ({@code javafx}), Jackson ({@code com.fasterxml.jackson}), and from core
- * {@code core}, {@code core.density}, {@code core.graph}, {@code core.host}, {@code core.observe},
- * {@code core.process}, {@code core.edit}, {@code core.project}, {@code core.record}, {@code
- * core.snapshot}, {@code core.vesicle}.
+ * <p>May import: {@code app.runs}, {@code core}, {@code core.density}, {@code core.edit}, {@code
+ * core.graph}, {@code core.observe}, {@code core.process}, {@code core.project}, {@code
+ * core.record}, {@code core.snapshot}, {@code core.state}, {@code viz.chart}, {@code viz.editor},
+ * {@code viz.graph}, {@code viz.inspect}, Jackson ({@code com.fasterxml.jackson}) and JavaFX
+ * ({@code javafx}).
  */
 package org.nvlab.app.desktop;

@@ -5,6 +5,6 @@
  * project's name and file hash, seed, ticks, threads, versions, start and end times, the final
  * state hash and every metric row).
  *
- * <p>May import: {@code core}, {@code core.project}, {@code core.record}.
+ * <p>May import: {@code core} and {@code core.record}.
  */
 package org.nvlab.app.runs;

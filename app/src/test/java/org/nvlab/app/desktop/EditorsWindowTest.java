@@ -93,7 +93,7 @@ class EditorsWindowTest {
     assertEquals(before, score(doc()));
     step(robot, 1);
     assertEquals(before, run(s -> runningScore(s)));
-    assertEquals(before, run(s -> s.project().spec().vesicleTypes().get(0).kernel().score()));
+    assertEquals(before, run(s -> s.model().spec().vesicleTypes().get(0).kernel().score()));
 
     // Fixed: it applies, and the engine runs it from its next tick with the vesicles it had.
     robot.interact(() -> field.textField().selectAll());
@@ -182,11 +182,11 @@ class EditorsWindowTest {
     robot.write("6, 10, 4").type(KeyCode.ENTER);
     waitFor(5, () -> doc().spec().host().graph().layers().length == 3);
     waitFor(5, () -> text(robot, "#editNote").contains("takes effect on Reset"));
-    assertEquals(34, (int) run(s -> EngineAccess.host(s).nodeCount()), "the run changed before a reset");
+    assertEquals(34, (int) run(s -> s.nodeCount()), "the run changed before a reset");
 
     robot.clickOn("#resetButton");
     waitFor(10, () -> text(robot, "#messageLabel").startsWith("Reset hello-vesicles"));
-    waitFor(5, () -> run(s -> EngineAccess.host(s).nodeCount()) == 20);
+    waitFor(5, () -> run(s -> s.nodeCount()) == 20);
     assertEquals(doc().revision(), fx(() -> window().service().runningRevision()));
 
     // A rule edit after the reset goes live again.
@@ -197,7 +197,7 @@ class EditorsWindowTest {
     robot.interact(t::selectAll);
     robot.write("3").type(KeyCode.ENTER);
     waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 3.0);
-    assertEquals(20, (int) run(s -> EngineAccess.host(s).nodeCount()));
+    assertEquals(20, (int) run(s -> s.nodeCount()));
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nvlab.core.Simulation;
+import org.nvlab.core.Model;
 import org.nvlab.core.snapshot.Snapshot;
 
 /** The engine thread without a window: play, pause, step, speed, failures, shutdown. */
@@ -23,7 +23,9 @@ class SimulationServiceTest {
   }
 
   private void installHello() throws Exception {
-    service.install(Simulation.load(Samples.hello(), null, 1), Samples.hello());
+    service.install(
+        Model.load(Samples.hello()).instantiate(Model.load(Samples.hello()).spec().seed()),
+        Samples.hello());
     waitUntil(() -> service.latest() != null, 5000);
   }
 
@@ -84,7 +86,7 @@ class SimulationServiceTest {
   @Test
   void aDivergingRunPausesAndReportsTheEnginesMessage(@TempDir Path dir) throws Exception {
     Path p = Samples.write(dir.resolve("diverging.nvlab"), Samples.DIVERGING);
-    service.install(Simulation.load(p, null, 1), p);
+    service.install(Model.load(p).instantiate(Model.load(p).spec().seed()), p);
     service.setTicksPerSecond(0);
     service.play();
     String[] message = new String[1];

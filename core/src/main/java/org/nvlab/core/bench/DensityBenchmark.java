@@ -3,9 +3,9 @@ package org.nvlab.core.bench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nvlab.core.Model;
 import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 
 /**

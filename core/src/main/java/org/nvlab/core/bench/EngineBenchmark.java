@@ -8,8 +8,8 @@ import java.util.Map;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.observe.MetricsObserver;
 import org.nvlab.core.parallel.WorkerPool;
-import org.nvlab.core.vocabulary.DeathCause;
 import org.nvlab.core.process.Engine;
+import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * Measures the engine on the reference workload against the machine's memory bandwidth and against

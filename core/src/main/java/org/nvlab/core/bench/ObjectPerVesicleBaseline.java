@@ -1,12 +1,12 @@
 package org.nvlab.core.bench;
 
 import java.util.ArrayList;
+import org.nvlab.core.Model;
 import org.nvlab.core.graph.Neighbourhood;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.parallel.WorkerPool;
 import org.nvlab.core.process.Docking;
 import org.nvlab.core.process.Migration;
-import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectException;
 import org.nvlab.core.random.CounterRng;
 import org.nvlab.core.release.ActivationRelease;

@@ -1,8 +1,8 @@
 package org.nvlab.core.bench;
 
-import org.nvlab.core.Model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.graph.WeightInit;
 import org.nvlab.core.host.Activation;

@@ -5,8 +5,8 @@
  * hand-written Java ({@code nvlab bench-expr}). See docs/performance.md.
  *
  * <p>May import: {@code core}, {@code core.density}, {@code core.expr}, {@code core.graph}, {@code
- * core.host}, {@code core.parallel}, {@code core.process}, {@code core.project}, {@code
- * core.random}, {@code core.record}, {@code core.release}, {@code core.vesicle}, {@code
- * core.vocabulary}.
+ * core.host}, {@code core.observe}, {@code core.parallel}, {@code core.process}, {@code
+ * core.project}, {@code core.random}, {@code core.record}, {@code core.release}, {@code
+ * core.vesicle} and {@code core.vocabulary}.
  */
 package org.nvlab.core.bench;

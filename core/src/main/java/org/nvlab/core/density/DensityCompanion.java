@@ -64,7 +64,9 @@ public final class DensityCompanion implements Observer, SnapshotMaker.NodeValue
       drop();
       return;
     }
-    if (!name.equals(shownType) || builtFor != sim.spec() || (model != null && model.tick() > sim.tick())) {
+    if (!name.equals(shownType)
+        || builtFor != sim.spec()
+        || (model != null && model.tick() > sim.tick())) {
       build(sim, name);
     }
     if (model != null && model.tick() < sim.tick()) {

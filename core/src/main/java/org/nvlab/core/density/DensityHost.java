@@ -2,14 +2,14 @@ package org.nvlab.core.density;
 
 import java.util.Arrays;
 import java.util.List;
+import org.nvlab.core.Model;
+import org.nvlab.core.Model.BoundSignal;
 import org.nvlab.core.graph.Graph;
 import org.nvlab.core.host.Activation;
 import org.nvlab.core.host.Host;
 import org.nvlab.core.host.LifNetwork;
 import org.nvlab.core.host.RateNetwork;
 import org.nvlab.core.host.Signal;
-import org.nvlab.core.Model;
-import org.nvlab.core.Model.BoundSignal;
 
 /**
  * The host as the density model sees it: the same equations as {@code host.RateNetwork} and {@code

@@ -211,7 +211,8 @@ public final class TrainingTasks {
   private static double engineMean(Task task, ProjectSpec spec, int seeds) {
     double s = 0;
     int threads = Runtime.getRuntime().availableProcessors();
-    for (double m : SeedRunner.run(compile(spec), 100, seeds, threads, task.engineMeasure()::measure)) {
+    for (double m :
+        SeedRunner.run(compile(spec), 100, seeds, threads, task.engineMeasure()::measure)) {
       s += m;
     }
     return s / seeds;

@@ -7,8 +7,8 @@
  * {@code LearnedParameters} (trained blocks set in a project's spec), and the comparison with the
  * stochastic engine ({@code SeedAverage}, {@code MeanFieldComparison}).
  *
- * <p>May import: {@code core}, {@code core.graph}, {@code core.host}, {@code core.parallel}, {@code
- * core.process}, {@code core.project}, {@code core.random}, {@code core.release}, {@code
- * core.rule}, {@code core.vesicle}, {@code core.vocabulary}.
+ * <p>May import: {@code core}, {@code core.graph}, {@code core.host}, {@code core.observe}, {@code
+ * core.parallel}, {@code core.project}, {@code core.random}, {@code core.release}, {@code
+ * core.rule}, {@code core.vesicle} and {@code core.vocabulary}.
  */
 package org.nvlab.core.density;

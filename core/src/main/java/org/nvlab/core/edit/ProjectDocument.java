@@ -1,7 +1,5 @@
 package org.nvlab.core.edit;
 
-import org.nvlab.core.Model;
-import org.nvlab.core.ModelChange;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nvlab.core.Model;
+import org.nvlab.core.ModelChange;
 import org.nvlab.core.expr.ExpressionException;
 import org.nvlab.core.project.Problem;
 import org.nvlab.core.project.ProjectException;
@@ -40,9 +40,9 @@ import org.nvlab.core.rule.RuleExpression;
  *
  * <p>Undo and redo replay the exact primitive changes (and their inverses) an edit made, so undoing
  * gives back the previous tree field for field and in the same field order. Each change tells
- * listeners what it means for a running simulation ({@link ModelChange}, decided where the
- * engine decides it): nothing, a rule change it can take at the next tick, or a structural change
- * that needs a reset (and why).
+ * listeners what it means for a running simulation ({@link ModelChange}, decided where the engine
+ * decides it): nothing, a rule change it can take at the next tick, or a structural change that
+ * needs a reset (and why).
  */
 public final class ProjectDocument {
   /** Undo keeps this many steps; older ones are forgotten. */
@@ -514,8 +514,8 @@ public final class ProjectDocument {
   private static final ModelChange NOTHING = new ModelChange(ModelChange.Kind.NONE, null);
 
   /**
-   * What moving from one revision to another means for a simulation built from the first, as
-   * {@link ModelChange#between} decides it for a running simulation.
+   * What moving from one revision to another means for a simulation built from the first, as {@link
+   * ModelChange#between} decides it for a running simulation.
    */
   public static ModelChange effect(Revision from, Revision to) {
     return from.id() == to.id() ? NOTHING : ModelChange.between(from.spec(), to.spec());

@@ -5,7 +5,7 @@
  * exact inverses, for undo and redo. The document knows its dirty flag, saves through {@code
  * project.ProjectFiles}, and says what each change means for a running simulation.
  *
- * <p>May import: {@code core.project}, {@code core.rule} and {@code core.expr} (expression checks)
- * and Jackson ({@code com.fasterxml.jackson}).
+ * <p>May import: {@code core}, {@code core.expr}, {@code core.project}, {@code core.rule} and
+ * Jackson ({@code com.fasterxml.jackson}).
  */
 package org.nvlab.core.edit;

@@ -20,6 +20,6 @@
  *       {@link java.lang.Math} lacks, the only other class generated code may call.
  * </ul>
  *
- * <p>May import: nothing else of the lab; ASM ({@code org.objectweb.asm}).
+ * <p>May import: ASM ({@code org.objectweb.asm}).
  */
 package org.nvlab.core.expr;

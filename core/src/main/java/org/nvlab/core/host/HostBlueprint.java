@@ -50,7 +50,8 @@ public record HostBlueprint(
   public HostBlueprint {
     int n = graph.nodeCount();
     if ((kind == Kind.LIF) != (lif != null) || (kind == Kind.RATE) != (activation != null)) {
-      throw new IllegalArgumentException("a rate host needs an activation, a LIF host its constants");
+      throw new IllegalArgumentException(
+          "a rate host needs an activation, a LIF host its constants");
     }
     if (bias != null && bias.length != n) {
       throw new IllegalArgumentException("bias needs one number per node (" + n + ")");

@@ -10,6 +10,7 @@
  *       globals.
  * </ul>
  *
- * May import: {@code core.graph}, {@code core.parallel}, {@code core.random}, {@code core.state}.
+ * May import: {@code core.graph}, {@code core.parallel}, {@code core.random} and {@code
+ * core.state}.
  */
 package org.nvlab.core.host;

@@ -1,8 +1,8 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.Model;
 import java.util.ArrayList;
 import java.util.List;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.project.ProjectBuilder;
 import org.nvlab.core.project.ProjectException;

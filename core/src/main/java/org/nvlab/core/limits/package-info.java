@@ -19,8 +19,8 @@
  *       DockingSites} which sites had the largest error).
  * </ul>
  *
- * May import: {@code core}, {@code core.project}, {@code core.vesicle}, {@code core.release},
- * {@code core.host}, {@code core.graph}, {@code core.process}, {@code core.parallel}, {@code
- * core.random}, {@code core.record}, {@code core.vocabulary}.
+ * May import: {@code core}, {@code core.graph}, {@code core.host}, {@code core.observe}, {@code
+ * core.project}, {@code core.random}, {@code core.record}, {@code core.release}, {@code
+ * core.vesicle} and {@code core.vocabulary}.
  */
 package org.nvlab.core.limits;

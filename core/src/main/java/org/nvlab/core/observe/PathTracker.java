@@ -15,7 +15,9 @@ public final class PathTracker implements Observer {
   private int[] path = new int[16];
   private int length;
 
-  /** @param limit the most nodes a path keeps (older ones are dropped) */
+  /**
+   * @param limit the most nodes a path keeps (older ones are dropped)
+   */
   public PathTracker(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("a path keeps at least one node");

@@ -6,9 +6,9 @@ import org.nvlab.core.vocabulary.DeathCause;
 
 /**
  * A running simulation, read-only: what an {@link Observer} (metrics, snapshots, the inspected
- * vesicle's path, the density companion, a spike raster) and any other reader may see of it
- * between two ticks. Nothing here changes the run; the values are live, so a reader copies what it
- * keeps. Called on the thread that steps the simulation.
+ * vesicle's path, the density companion, a spike raster) and any other reader may see of it between
+ * two ticks. Nothing here changes the run; the values are live, so a reader copies what it keeps.
+ * Called on the thread that steps the simulation.
  *
  * <p>Vesicles are read by type and slot: slots 0..{@link #vesicleCount}-1 of a type are its live
  * vesicles, in no particular order (compaction moves them), each with a stable id. A docked,
@@ -21,7 +21,9 @@ public interface SimulationView {
   /** The run seed that drives the dynamics. */
   long seed();
 
-  /** The number of the live rule changes this run has taken (0: it runs the rules it began with). */
+  /**
+   * The number of the live rule changes this run has taken (0: it runs the rules it began with).
+   */
   int revision();
 
   /** The project whose rules the run follows now (the one it began with, or the last taken). */

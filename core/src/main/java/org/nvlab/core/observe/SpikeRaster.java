@@ -25,7 +25,9 @@ public final class SpikeRaster implements Observer {
   private int from = -1; // oldest tick kept
   private int to = -1; // one past the newest tick seen
 
-  /** @param windowTicks how many of the newest ticks to keep ({@link #ALL}: all) */
+  /**
+   * @param windowTicks how many of the newest ticks to keep ({@link #ALL}: all)
+   */
   public SpikeRaster(int windowTicks) {
     if (windowTicks < 1) {
       throw new IllegalArgumentException("a raster keeps at least one tick");

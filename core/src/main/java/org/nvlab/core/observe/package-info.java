@@ -3,7 +3,7 @@
  * tracking each kept vesicle's previous node by id with {@code IdLocations}) and {@code Inspection}
  * (a node's or a vesicle's detail).
  *
- * <p>May import: {@code core}, {@code core.density}, {@code core.graph}, {@code core.host}, {@code
- * core.process}, {@code core.snapshot}, {@code core.vesicle}.
+ * <p>May import: {@code core.graph}, {@code core.project}, {@code core.record}, {@code
+ * core.snapshot} and {@code core.vocabulary}.
  */
 package org.nvlab.core.observe;

@@ -4,7 +4,7 @@
  * transition probabilities from a node, the stationary distribution). A preview compiles its own
  * copy of the project and never touches a running simulation, so the window's editors may use it.
  *
- * <p>May import: {@code core.project}, {@code core.process}, {@code core.graph}, {@code core.host},
- * {@code core.vesicle}, {@code core.rule}.
+ * <p>May import: {@code core}, {@code core.graph}, {@code core.host}, {@code core.process}, {@code
+ * core.project}, {@code core.rule} and {@code core.vesicle}.
  */
 package org.nvlab.core.preview;

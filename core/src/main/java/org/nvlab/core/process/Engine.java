@@ -130,9 +130,9 @@ public final class Engine implements AutoCloseable {
    * tick, id, purpose), so a run that changes its rules at tick t is the same for any number of
    * threads.
    *
-   * <p>{@code next} must keep the running types' layout: the same types in the same order with
-   * the same payload and state dimensions and dwelling (the simulation asks {@code ModelChange},
-   * the one place that decides, before it calls this).
+   * <p>{@code next} must keep the running types' layout: the same types in the same order with the
+   * same payload and state dimensions and dwelling (the simulation asks {@code ModelChange}, the
+   * one place that decides, before it calls this).
    */
   public void replaceTypes(VesicleType[] next) {
     int threads = pool.threads();
@@ -336,8 +336,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Shows the run's whole state to a visitor: the tick, the host, the population (see {@link
-   * StateVisitor}). A visitor that restores sets all of it; the type rules and their tables are
-   * not state (they come from the model) and are rebuilt as the next tick needs them.
+   * StateVisitor}). A visitor that restores sets all of it; the type rules and their tables are not
+   * state (they come from the model) and are rebuilt as the next tick needs them.
    */
   public void visit(StateVisitor v) {
     tick = Math.toIntExact(v.value("tick", tick));

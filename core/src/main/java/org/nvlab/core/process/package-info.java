@@ -11,8 +11,8 @@
  *       {@code Compaction}: closes holes; {@code Globals}: global signals.
  * </ul>
  *
- * May import: {@code core.graph}, {@code core.host}, {@code core.vesicle}, {@code core.release},
- * {@code core.rule}, {@code core.vocabulary}, {@code core.parallel}, {@code core.random}, {@code
- * core.util}.
+ * May import: {@code core.graph}, {@code core.host}, {@code core.parallel}, {@code core.random},
+ * {@code core.release}, {@code core.rule}, {@code core.state}, {@code core.util}, {@code
+ * core.vesicle} and {@code core.vocabulary}.
  */
 package org.nvlab.core.process;

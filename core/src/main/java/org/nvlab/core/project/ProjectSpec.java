@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What the user asked for: an experiment as written in {@code project.json}, with defaults filled
  * in, before anything is built. Immutable. {@link ProjectReader} makes one from JSON (reporting
- * every problem with its JSON pointer); {@code Model.compile} turns one into a model that runs.
- * The field meanings are documented in docs/file-format.md and the maths in docs/model.md.
+ * every problem with its JSON pointer); {@code Model.compile} turns one into a model that runs. The
+ * field meanings are documented in docs/file-format.md and the maths in docs/model.md.
  */
 public record ProjectSpec(
     int formatVersion,

@@ -9,8 +9,12 @@ import java.util.List;
  *
  * @param run which run the rows belong to (a new number for every run the publisher installs), so a
  *     chart knows when to start again
+ * @param parent the run this one branched from (its history up to the branch is this run's too), or
+ *     -1 for a run of its own
+ * @param label what to call the run beside others (e.g. "branch 1 at tick 120")
  */
-public record MetricRows(long run, List<String> names, int[] ticks, float[][] values) {
+public record MetricRows(
+    long run, long parent, String label, List<String> names, int[] ticks, float[][] values) {
   public MetricRows {
     names = List.copyOf(names);
     ticks = ticks.clone();
@@ -27,8 +31,13 @@ public record MetricRows(long run, List<String> names, int[] ticks, float[][] va
     }
   }
 
-  /** Rows [from, rows()) of a recorder (from is clamped to what exists). */
+  /** Rows [from, rows()) of a recorder (from is clamped to what exists), of a run of its own. */
   public static MetricRows since(long run, MetricsRecorder m, int from) {
+    return since(run, -1, "run " + run, m, from);
+  }
+
+  /** Rows [from, rows()) of a recorder (from is clamped to what exists). */
+  public static MetricRows since(long run, long parent, String label, MetricsRecorder m, int from) {
     int to = m.rows();
     int start = Math.max(0, Math.min(from, to));
     int n = m.names().size();
@@ -40,7 +49,7 @@ public record MetricRows(long run, List<String> names, int[] ticks, float[][] va
         values[r - start][k] = m.value(r, k);
       }
     }
-    return new MetricRows(run, m.names(), ticks, values);
+    return new MetricRows(run, parent, label, m.names(), ticks, values);
   }
 
   public int rows() {

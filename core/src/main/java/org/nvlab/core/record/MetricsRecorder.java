@@ -37,14 +37,7 @@ public final class MetricsRecorder {
 
   /** Starts a row for a tick; set values with {@link #set}, then {@link #commit}. */
   public void begin(int tick) {
-    if (current == null) {
-      current = new float[names.size()];
-      columns = new float[names.size()][];
-      for (int k = 0; k < columns.length; k++) {
-        columns[k] = new float[256];
-      }
-      ticks = new int[256];
-    }
+    start();
     Arrays.fill(current, Float.NaN);
     if (rows == ticks.length) {
       int cap = rows * 2;
@@ -54,6 +47,18 @@ public final class MetricsRecorder {
       }
     }
     ticks[rows] = tick;
+  }
+
+  /** Fixes the series and makes the columns (the first row, a reservation or a checkpoint). */
+  private void start() {
+    if (current == null) {
+      current = new float[names.size()];
+      columns = new float[names.size()][];
+      for (int k = 0; k < columns.length; k++) {
+        columns[k] = new float[256];
+      }
+      ticks = new int[256];
+    }
   }
 
   public void set(int series, double value) {
@@ -69,9 +74,7 @@ public final class MetricsRecorder {
 
   /** Reserves room for {@code more} rows, so that recording them allocates nothing. */
   public void reserve(int more) {
-    if (current == null) {
-      begin(0);
-    }
+    start();
     int need = rows + more + 1;
     if (need > ticks.length) {
       ticks = Arrays.copyOf(ticks, need);
@@ -149,9 +152,8 @@ public final class MetricsRecorder {
       }
     }
     int n = v.count("metrics.rows", rows);
+    start(); // the columns exist (a recorder with no row yet has none)
     if (v.restoring()) {
-      begin(0); // sizes the columns
-      rows = 0;
       reserve(n);
       rows = n;
     }

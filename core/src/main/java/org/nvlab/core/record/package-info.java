@@ -5,6 +5,6 @@
  * {@code RunStoreProvider} that {@code RunStores} finds with ServiceLoader. The implementations are
  * plugins; this package holds no database code.
  *
- * <p>May import: {@code core.vocabulary}.
+ * <p>May import: {@code core.state} and {@code core.vocabulary}.
  */
 package org.nvlab.core.record;

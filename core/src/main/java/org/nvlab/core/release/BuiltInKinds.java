@@ -150,7 +150,8 @@ final class BuiltInKinds {
     float[] q = c.numbers("q");
     if (q == null) {
       if (m != d) {
-        c.problem("q", "without q the payload is written as is, which needs memoryDim = payloadDim");
+        c.problem(
+            "q", "without q the payload is written as is, which needs memoryDim = payloadDim");
         return null;
       }
       q = new float[m * d];

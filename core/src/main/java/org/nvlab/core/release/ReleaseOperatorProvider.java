@@ -15,8 +15,8 @@ public interface ReleaseOperatorProvider {
   }
 
   /**
-   * Builds the operator of one entry. The operator belongs to a compiled model that every run of
-   * it shares, on any thread: it must keep nothing of a run (see {@link NodeRelease}).
+   * Builds the operator of one entry. The operator belongs to a compiled model that every run of it
+   * shares, on any thread: it must keep nothing of a run (see {@link NodeRelease}).
    *
    * @return the operator, or null after reporting every problem through {@link
    *     ReleaseContext#problem}

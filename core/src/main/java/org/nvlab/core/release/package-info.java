@@ -9,6 +9,6 @@
  *   <li>{@code ReleaseOperatorProvider}: found with ServiceLoader; plugins add kinds through it.
  * </ul>
  *
- * May import: {@code core.host}, {@code core.graph}, {@code core.rule}, {@code core.vocabulary}.
+ * May import: {@code core.graph}, {@code core.host}, {@code core.rule} and {@code core.vocabulary}.
  */
 package org.nvlab.core.release;

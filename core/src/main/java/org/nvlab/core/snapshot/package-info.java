@@ -4,6 +4,6 @@
  * where it came from, for drawing), {@code NodeDetail} and {@code VesicleDetail} (what the
  * inspector shows). Records only: the makers that read the engine live in {@code observe}.
  *
- * <p>May import: {@code core.graph} (the immutable topology a snapshot shares).
+ * <p>May import: {@code core.graph}.
  */
 package org.nvlab.core.snapshot;

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * Writes a checkpoint: the file's magic line and format version, a header (JSON text: what run
- * this is, see the root package's {@code Checkpoints}), then every piece of state a run shows to
- * this visitor as a named, typed section, then an end mark and a CRC-32C of every byte before it
- * (so a damaged or cut-short file is always told apart from a good one). Numbers are
- * little-endian; floats keep their exact bits.
+ * Writes a checkpoint: the file's magic line and format version, a header (JSON text: what run this
+ * is, see the root package's {@code Checkpoints}), then every piece of state a run shows to this
+ * visitor as a named, typed section, then an end mark and a CRC-32C of every byte before it (so a
+ * damaged or cut-short file is always told apart from a good one). Numbers are little-endian;
+ * floats keep their exact bits.
  *
  * <p>Sections are written as the parts visit them, slots as they are (not canonical), so reading
  * them back in the same order puts every vesicle in its slot again ({@link CheckpointReader}).

@@ -1,8 +1,7 @@
 package org.nvlab.core.vesicle;
 
-import org.nvlab.core.state.StateVisitor;
-
 import java.util.Arrays;
+import org.nvlab.core.state.StateVisitor;
 import org.nvlab.core.vocabulary.DeathCause;
 
 /**

@@ -5,8 +5,8 @@ import org.nvlab.core.release.ReleaseOperator;
 
 /**
  * A vesicle type kappa, compiled: everything SPEC section 1 bundles into a type, with all arrays
- * resolved to node indices and sizes (see {@code core.ModelCompiler}). Immutable once built;
- * an edit builds a new type.
+ * resolved to node indices and sizes (see {@code core.ModelCompiler}). Immutable once built; an
+ * edit builds a new type.
  *
  * @param index position in the population (also keys its random streams)
  * @param name the user's name

@@ -9,6 +9,7 @@
  *   <li>{@code Signals}: the layout of the signal vector emission reads; {@code DeathCause}.
  * </ul>
  *
- * May import: {@code core.release}, {@code core.rule}, {@code core.vocabulary}, {@code core.util}.
+ * May import: {@code core.release}, {@code core.rule}, {@code core.state}, {@code core.util} and
+ * {@code core.vocabulary}.
  */
 package org.nvlab.core.vesicle;

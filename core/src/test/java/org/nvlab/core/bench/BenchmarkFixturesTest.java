@@ -1,10 +1,10 @@
 package org.nvlab.core.bench;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.parallel.WorkerPool;
 
@@ -37,7 +37,8 @@ class BenchmarkFixturesTest {
         }
       }
       // Both keep N alive after births; both dock 2% of the vesicles they update.
-      assertTrue(Math.abs(EngineAccess.engine(sim).population().size() - b.population()) < 0.02 * 20_000);
+      assertTrue(
+          Math.abs(EngineAccess.engine(sim).population().size() - b.population()) < 0.02 * 20_000);
       double engineRate = engineDocks / (double) engineSteps;
       double baselineRate = baselineDocks / (double) baselineSteps;
       assertEquals(0.02, engineRate, 0.002);

@@ -1,7 +1,7 @@
 package org.nvlab.core.bench;
 
-import org.nvlab.core.EngineAccess;
 import java.util.concurrent.TimeUnit;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.nvlab.core.TestProjects;
 import org.nvlab.core.Model;
+import org.nvlab.core.TestProjects;
 
 /**
  * Every gradient family of the adjoint agrees with central finite differences of the same loss

@@ -252,7 +252,13 @@ class ProjectDocumentTest {
         List.of(Kind.EDIT, Kind.EDIT, Kind.EDIT, Kind.UNDO, Kind.REDO, Kind.SAVED),
         heard.stream().map(ProjectDocument.Change::kind).toList());
     assertEquals(
-        List.of(ModelChange.Kind.NONE, ModelChange.Kind.LIVE, ModelChange.Kind.RESET, ModelChange.Kind.RESET, ModelChange.Kind.RESET, ModelChange.Kind.NONE),
+        List.of(
+            ModelChange.Kind.NONE,
+            ModelChange.Kind.LIVE,
+            ModelChange.Kind.RESET,
+            ModelChange.Kind.RESET,
+            ModelChange.Kind.RESET,
+            ModelChange.Kind.NONE),
         heard.stream().map(c -> c.effect().kind()).toList());
     assertTrue(heard.get(4).dirty());
     assertFalse(heard.get(5).dirty());
@@ -276,9 +282,12 @@ class ProjectDocumentTest {
     assertEquals(ModelChange.Kind.NONE, effectOf(ProjectEdit.set("/ticks", 99)));
     assertEquals(ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/kernel/temperature", 3)));
     assertEquals(ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/docking/bias", -1)));
-    assertEquals(ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/emission/lambdaMax", 0.9)));
-    assertEquals(ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/release/0/gain", json("[1, 1]"))));
-    assertEquals(ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/kernel/neighbourhood", "both")));
+    assertEquals(
+        ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/emission/lambdaMax", 0.9)));
+    assertEquals(
+        ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/release/0/gain", json("[1, 1]"))));
+    assertEquals(
+        ModelChange.Kind.LIVE, effectOf(ProjectEdit.set(TYPE + "/kernel/neighbourhood", "both")));
     // The fixture leaves dwell at its default, 1: writing it out changes nothing a run uses.
     assertEquals(ModelChange.Kind.NONE, effectOf(ProjectEdit.set(TYPE + "/docking/dwell", 1)));
     assertEquals(ModelChange.Kind.RESET, effectOf(ProjectEdit.set(TYPE + "/docking/dwell", 3)));

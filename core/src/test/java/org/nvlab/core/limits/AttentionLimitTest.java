@@ -1,12 +1,12 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 
 /**
  * The attention limit: query vesicles routed by a content kernel, value vesicles from a cascade,

@@ -1,12 +1,12 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 import org.nvlab.core.release.ActivationRelease;
 
 /** The FiLM limit: one tick of ACTIVATION releases samples gamma = G E z, beta = B E z. */
@@ -22,7 +22,10 @@ class FilmLimitTest {
         births[t] = (long) EngineAccess.metrics(sim).last("births.film");
         long docked = (long) EngineAccess.metrics(sim).last("dockings.film");
         assertEquals(t < 2 ? 0 : births[t - 2], docked, "dockings at tick " + t);
-        assertEquals(0, EngineAccess.metrics(sim).last("deaths.expired.film"), "a vesicle outlived its path");
+        assertEquals(
+            0,
+            EngineAccess.metrics(sim).last("deaths.expired.film"),
+            "a vesicle outlived its path");
         if (t < 2) {
           for (float g : EngineAccess.host(sim).gamma()) {
             assertEquals(0f, g, "modulation before the first cohort arrives");

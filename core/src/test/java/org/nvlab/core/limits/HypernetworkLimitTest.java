@@ -1,12 +1,12 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 
 /**
  * The hypernetwork limit: one tick of low-rank PARAMETER releases changes the layer's weights by
@@ -23,7 +23,8 @@ class HypernetworkLimitTest {
       sim.step();
       assertEquals(0, EngineAccess.metrics(sim).last("dockings.generator"));
       for (int e = 0; e < w0.length; e++) {
-        assertEquals(w0[e], EngineAccess.host(sim).weight()[e], "weight " + e + " before any docking");
+        assertEquals(
+            w0[e], EngineAccess.host(sim).weight()[e], "weight " + e + " before any docking");
       }
       sim.step();
       assertTrue(EngineAccess.metrics(sim).last("dockings.generator") > 0);

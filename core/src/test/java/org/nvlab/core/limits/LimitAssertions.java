@@ -1,9 +1,9 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 
 /** The acceptance of issue 3 and the unbiasedness check, shared by the three limits' tests. */

@@ -1,7 +1,5 @@
 package org.nvlab.core.limits;
 
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 import org.nvlab.core.limits.SparseAgents.SeedResult;
 import org.nvlab.core.project.ProjectReader;
 import org.nvlab.core.project.ProjectSpec;
@@ -119,9 +119,12 @@ class SparseAgentsTest {
   }
 
   private static String hash(AgentsCondition c, int threads) {
-    try (Simulation sim = TestProjects.recorded(SparseAgents.compile(DESIGN, c, 5, 0.12), 5, threads)) {
+    try (Simulation sim =
+        TestProjects.recorded(SparseAgents.compile(DESIGN, c, 5, 0.12), 5, threads)) {
       sim.run(600);
-      assertTrue(EngineAccess.metrics(sim).last("population." + EngineAccess.engine(sim).type(0).name()) > 0);
+      assertTrue(
+          EngineAccess.metrics(sim).last("population." + EngineAccess.engine(sim).type(0).name())
+              > 0);
       return sim.stateHash();
     }
   }

@@ -1,6 +1,5 @@
 package org.nvlab.core.observe;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.DeterminismProjects;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.snapshot.Snapshot;
@@ -34,7 +34,8 @@ class SnapshotTest {
       assertEquals(20, s.tick());
       assertArrayEquals(activation, s.activation());
       assertEquals(population, s.totalPopulation());
-      assertNotEquals(Arrays.toString(activation), Arrays.toString(EngineAccess.host(sim).activation()));
+      assertNotEquals(
+          Arrays.toString(activation), Arrays.toString(EngineAccess.host(sim).activation()));
     }
   }
 

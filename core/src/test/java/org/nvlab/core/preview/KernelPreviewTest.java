@@ -1,6 +1,5 @@
 package org.nvlab.core.preview;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.project.ProjectReader;
@@ -85,7 +85,8 @@ class KernelPreviewTest {
       sim.step(); // builds the engine's tables
       for (int i = 0; i < 40; i++) {
         assertArrayEquals(EngineAccess.engine(sim).kernelDestinations(0, i), k.destinations(i));
-        assertArrayEquals(EngineAccess.engine(sim).kernelRow(0, i), k.probabilities(i), 1e-12, "node " + i);
+        assertArrayEquals(
+            EngineAccess.engine(sim).kernelRow(0, i), k.probabilities(i), 1e-12, "node " + i);
       }
     }
     double sum = 0;

@@ -1,17 +1,17 @@
 package org.nvlab.core.process;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.nvlab.core.DeterminismProjects;
+import org.nvlab.core.EngineAccess;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.bench.ReferenceWorkload;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
-import org.nvlab.core.Model;
 
 /** Nothing is allocated per tick in steady state, on the calling thread or any worker. */
 class AllocationTest {

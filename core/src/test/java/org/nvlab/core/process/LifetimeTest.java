@@ -1,6 +1,5 @@
 package org.nvlab.core.process;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.random.CounterRng;

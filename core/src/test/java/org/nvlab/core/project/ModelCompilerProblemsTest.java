@@ -1,6 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nvlab.core.project.ProblemAssertions.assertHasProblem;
@@ -13,6 +12,7 @@ import static org.nvlab.core.project.ProjectFixtures.set;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.Model;
 import org.nvlab.core.release.NodeRelease;
 
 /**

@@ -1,8 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.Model;
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nvlab.core.EngineAccess;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 import org.nvlab.core.density.DensityModel;
 import org.nvlab.core.process.SimulationException;
 
@@ -70,8 +70,7 @@ class ProjectExpressionsTest {
 
   private static String hash(String json, int threads) throws Exception {
     ProjectSpec spec = ProjectFiles.load(json, "project.json").spec();
-    try (Simulation sim =
-        TestProjects.recorded(Model.compile(spec, "project.json"), 7, threads)) {
+    try (Simulation sim = TestProjects.recorded(Model.compile(spec, "project.json"), 7, threads)) {
       sim.run(60);
       assertTrue(EngineAccess.metrics(sim).last("population.modulator") > 0, "nothing happened");
       return sim.stateHash();
@@ -280,8 +279,7 @@ class ProjectExpressionsTest {
   @Test
   void theDensityModelSaysItDoesNotModelExpressions() throws Exception {
     String json = project(EMISSION_X, KERNEL_X, DOCKING_X, RELEASE_X);
-    List<String> p =
-        DensityModel.problems(Model.compile(ProjectFiles.load(json, "p").spec(), "p"));
+    List<String> p = DensityModel.problems(Model.compile(ProjectFiles.load(json, "p").spec(), "p"));
     assertEquals(4, p.size(), p.toString());
     assertTrue(p.get(0).contains("emission rate expression is not modelled"), p.toString());
   }

@@ -1,6 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.Model;
 
 /**
  * Thousands of damaged project files, made deterministically from valid ones: whatever the damage,

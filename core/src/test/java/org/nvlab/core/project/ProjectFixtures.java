@@ -1,6 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.Model;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.nvlab.core.Model;
 
 /**
  * Small valid projects, JSON-pointer edits of them, and read-and-compile in one call, so each

@@ -1,6 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.Model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.nvlab.core.Model;
 import org.nvlab.core.project.RandomProjects.Damage;
 import org.nvlab.core.testing.Seeds;
 

@@ -1,8 +1,5 @@
 package org.nvlab.core.project;
 
-import org.nvlab.core.TestProjects;
-import org.nvlab.core.Model;
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +12,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nvlab.core.EngineAccess;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
+import org.nvlab.core.TestProjects;
 import org.nvlab.core.record.MetricsRecorder;
 
 /**

@@ -1,10 +1,10 @@
 package org.nvlab.core.release;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.graph.Graph;
@@ -81,7 +81,8 @@ class ReleaseArithmeticTest {
                 + " \"biasPerNode\": [[0,0],[-3,0.5],[0,0],[0,0]], \"nodeScale\": [1, 0.25, 1, 1]}",
             "")) {
       assertEquals((float) (0.25 * K * 0.75), EngineAccess.host(sim).gamma()[1]);
-      assertEquals((float) (0.25 * (-3 * K * 0.75 + 0.5 * K * -0.5)), EngineAccess.host(sim).beta()[1]);
+      assertEquals(
+          (float) (0.25 * (-3 * K * 0.75 + 0.5 * K * -0.5)), EngineAccess.host(sim).beta()[1]);
     }
   }
 
@@ -95,7 +96,8 @@ class ReleaseArithmeticTest {
       float factor = (float) (1 + 0.01 * (K * 0.75 + 0.5 * K * -0.5));
       assertEquals(0.5f * factor, EngineAccess.host(sim).weight()[g.edge(0, 1)]);
       assertEquals(-0.25f * factor, EngineAccess.host(sim).weight()[g.edge(2, 1)]);
-      assertEquals(2.0f, EngineAccess.host(sim).weight()[g.edge(1, 3)], "outgoing weights are untouched");
+      assertEquals(
+          2.0f, EngineAccess.host(sim).weight()[g.edge(1, 3)], "outgoing weights are untouched");
     }
   }
 
@@ -126,7 +128,9 @@ class ReleaseArithmeticTest {
         float w0 = j == 0 ? 0.5f : -0.25f;
         float expected = w0 + (float) (0.5 * K * uc * vc);
         assertEquals(
-            expected, EngineAccess.host(sim).weight()[g.edge(j, 1)], 1e-6f * Math.abs(expected) + 1e-7f);
+            expected,
+            EngineAccess.host(sim).weight()[g.edge(j, 1)],
+            1e-6f * Math.abs(expected) + 1e-7f);
       }
     }
   }
@@ -249,7 +253,10 @@ class ReleaseArithmeticTest {
       assertTrue(born > 0);
       for (int t = 1; t <= 3; t++) {
         sim.step();
-        assertEquals((float) born, EngineAccess.host(sim).gate()[1], "tick " + t + ": one release per vesicle");
+        assertEquals(
+            (float) born,
+            EngineAccess.host(sim).gate()[1],
+            "tick " + t + ": one release per vesicle");
         assertEquals(t == 3 ? born : 0, (long) EngineAccess.metrics(sim).last("deaths.docked.v"));
       }
       sim.step();

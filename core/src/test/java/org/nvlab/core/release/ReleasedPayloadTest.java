@@ -1,6 +1,5 @@
 package org.nvlab.core.release;
 
-import org.nvlab.core.EngineAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nvlab.core.DeterminismProjects;
+import org.nvlab.core.EngineAccess;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.TestProjects;
 import org.nvlab.core.record.MetricsRecorder;
@@ -51,7 +51,8 @@ class ReleasedPayloadTest {
       assertEquals(0f, EngineAccess.metrics(sim).last("released_payload.v"));
       sim.step(); // all K dock and release
       assertEquals(K, (long) EngineAccess.metrics(sim).last("releases.v"));
-      assertEquals((float) (K * (0.75 + 0.5)), EngineAccess.metrics(sim).last("released_payload.v"));
+      assertEquals(
+          (float) (K * (0.75 + 0.5)), EngineAccess.metrics(sim).last("released_payload.v"));
     }
   }
 
@@ -65,9 +66,11 @@ class ReleasedPayloadTest {
       sim.step();
       for (int t = 1; t <= 3; t++) {
         sim.step();
-        assertEquals(t == 1 ? K : 0, (long) EngineAccess.metrics(sim).last("dockings.v"), "tick " + t);
+        assertEquals(
+            t == 1 ? K : 0, (long) EngineAccess.metrics(sim).last("dockings.v"), "tick " + t);
         assertEquals(K, (long) EngineAccess.metrics(sim).last("releases.v"), "tick " + t);
-        assertEquals((float) (K * 1.25), EngineAccess.metrics(sim).last("released_payload.v"), "tick " + t);
+        assertEquals(
+            (float) (K * 1.25), EngineAccess.metrics(sim).last("released_payload.v"), "tick " + t);
         // The learning readout l = (1, 0) turns the same releases into the gate: K * 0.75.
         assertEquals((float) (K * 0.75), EngineAccess.host(sim).gate()[1], "tick " + t);
       }

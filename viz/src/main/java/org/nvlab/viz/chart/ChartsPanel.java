@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import org.nvlab.core.record.MetricRows;
+import org.nvlab.core.snapshot.Spikes;
 import org.nvlab.core.vocabulary.DeathCause;
 import org.nvlab.core.vocabulary.Metric;
 import org.nvlab.core.vocabulary.SeriesName;
@@ -24,12 +25,15 @@ import org.nvlab.core.vocabulary.SeriesName;
 /**
  * The run's charts, one per tab: population per type, births and deaths by cause, dockings and
  * releases per type, modulation statistics, and the task's loss and reward when the project has a
- * task. Each tab exports its chart as a PNG and the data behind it as CSV. Fed with every tick's
- * metrics ({@link #accept}), FX thread only; a chart a project has nothing for is disabled.
+ * task, and the spike raster of a LIF host. Each chart tab exports its chart as a PNG and the data
+ * behind it as CSV. Fed with every tick's metrics ({@link #accept}), FX thread only; a chart a
+ * project has nothing for is disabled.
  */
 public final class ChartsPanel extends BorderPane {
   private final TabPane tabs = new TabPane();
   private final List<MetricsChart> charts;
+  private final SpikeRasterChart raster = new SpikeRasterChart();
+  private final Tab spikesTab = new Tab("Spikes", raster);
   private final Label status = new Label();
   private java.util.function.Consumer<Task<?>> taskRunner =
       t -> {
@@ -75,6 +79,11 @@ public final class ChartsPanel extends BorderPane {
       tab.setClosable(false);
       tabs.getTabs().add(tab);
     }
+    raster.setId("spikesChart");
+    spikesTab.setId("spikesTab");
+    spikesTab.setClosable(false);
+    spikesTab.setDisable(true);
+    tabs.getTabs().add(spikesTab);
     tabs.setId("chartTabs");
     setCenter(tabs);
     setBottom(exportBar());
@@ -110,13 +119,30 @@ public final class ChartsPanel extends BorderPane {
     }
   }
 
+  /** Stops drawing a closed run in every chart. */
+  public void closeRun(long run) {
+    charts.forEach(c -> c.closeRun(run));
+  }
+
+  /** The spike raster of the run shown (null: a rate host, and the Spikes tab is off). */
+  public void showSpikes(Spikes s) {
+    raster.show(s);
+    spikesTab.setDisable(s == null);
+  }
+
+  public SpikeRasterChart raster() {
+    return raster;
+  }
+
   public void clear() {
     charts.forEach(MetricsChart::clear);
+    showSpikes(null);
   }
 
   /** The chart in the selected tab. */
   public MetricsChart selected() {
-    return charts.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex()));
+    int i = tabs.getSelectionModel().getSelectedIndex();
+    return charts.get(i < 0 || i >= charts.size() ? 0 : i); // the raster tab exports nothing
   }
 
   public List<MetricsChart> charts() {
@@ -180,5 +206,6 @@ public final class ChartsPanel extends BorderPane {
 
   public void dispose() {
     charts.forEach(MetricsChart::dispose);
+    raster.dispose();
   }
 }

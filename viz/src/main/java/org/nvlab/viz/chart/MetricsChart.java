@@ -41,7 +41,12 @@ import org.nvlab.viz.Palette;
  * <p>All values are kept at full resolution for {@link #exportCsv} (the data behind the chart);
  * what is drawn is decimated to at most {@link #MAX_POINTS} points per line ({@link
  * SeriesDecimator}) and repainted at most every {@link #REPAINT_MILLIS} ms, so a long run draws as
- * fast as a short one. Rows of a new run (another number) start the chart again.
+ * fast as a short one.
+ *
+ * <p>A chart holds runs: rows of a new run with no parent (another project, a reset) start the
+ * chart again; rows of a branch (a run whose parent the chart holds) are drawn over the runs it
+ * has, dashed and labelled with the branch's name, until the branch or the original is closed
+ * ({@link #closeRun}). Exports and the counts below are of the newest run.
  */
 public final class MetricsChart extends StackPane {
   public static final int MAX_POINTS = 2000;
@@ -57,15 +62,8 @@ public final class MetricsChart extends StackPane {
   private final Function<List<String>, List<Line>> lines;
   private final XYSeriesCollection dataset = new XYSeriesCollection();
   private final JFreeChart chart;
-  private final List<Line> shown = new ArrayList<>();
-  private final List<int[]> sources = new ArrayList<>();
-  private final List<SeriesDecimator> decimators = new ArrayList<>();
+  private final List<ChartRun> runs = new ArrayList<>();
   private final PauseTransition repaint = new PauseTransition(Duration.millis(REPAINT_MILLIS));
-  private long run = -1;
-  private List<String> names = List.of();
-  private int[] ticks = new int[1024];
-  private float[][] values = new float[0][];
-  private int rows;
   private boolean dirty;
 
   /**
@@ -173,68 +171,78 @@ public final class MetricsChart extends StackPane {
 
   /** Adds a run's new rows (FX thread). */
   public void accept(MetricRows r) {
-    if (r.run() != run || !r.names().equals(names)) {
-      restart(r.run(), r.names());
-    }
-    for (int row = 0; row < r.rows(); row++) {
-      if (rows == ticks.length) {
-        ticks = Arrays.copyOf(ticks, 2 * rows);
-        for (int l = 0; l < values.length; l++) {
-          values[l] = Arrays.copyOf(values[l], 2 * rows);
-        }
+    ChartRun run = find(r.run());
+    if (run == null || !run.names.equals(r.names())) {
+      if (run != null) {
+        runs.remove(run);
+      } else if (r.parent() < 0 || find(r.parent()) == null) {
+        runs.clear(); // a run of its own: what was drawn belonged to another
       }
-      ticks[rows] = r.tick(row);
-      for (int l = 0; l < sources.size(); l++) {
-        double v = 0;
-        boolean any = false;
-        for (int k : sources.get(l)) {
-          float x = r.value(row, k);
-          if (!Float.isNaN(x)) {
-            v += x;
-            any = true;
-          }
-        }
-        float y = any ? (float) v : Float.NaN;
-        values[l][rows] = y;
-        if (any) {
-          decimators.get(l).add(r.tick(row), y);
-        }
-      }
-      rows++;
+      runs.add(new ChartRun(r.run(), r.parent(), r.label(), r.names(), lines));
+      rebuild();
     }
+    find(r.run()).add(r);
     dirty = true;
     if (repaint.getStatus() != javafx.animation.Animation.Status.RUNNING) {
       repaint.playFromStart();
     }
   }
 
-  private void restart(long newRun, List<String> newNames) {
-    run = newRun;
-    names = List.copyOf(newNames);
-    shown.clear();
-    sources.clear();
-    decimators.clear();
-    shown.addAll(lines.apply(names));
-    for (Line l : shown) {
-      sources.add(l.series().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray());
-      decimators.add(new SeriesDecimator(MAX_POINTS));
+  private ChartRun find(long id) {
+    for (ChartRun c : runs) {
+      if (c.id == id) {
+        return c;
+      }
     }
-    rows = 0;
-    values = new float[shown.size()][ticks.length];
+    return null;
+  }
+
+  /** The newest run, or null. */
+  private ChartRun current() {
+    return runs.isEmpty() ? null : runs.get(runs.size() - 1);
+  }
+
+  /** Stops drawing a run (closed by the user); false when the chart does not hold it. */
+  public boolean closeRun(long id) {
+    ChartRun c = find(id);
+    if (c == null) {
+      return false;
+    }
+    runs.remove(c);
+    rebuild();
+    dirty = true;
+    flush();
+    return true;
+  }
+
+  /** One dataset series per run and line: the first run solid, the others dashed. */
+  private void rebuild() {
     chart.setNotify(false);
     dataset.removeAllSeries();
     XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
-    for (int l = 0; l < shown.size(); l++) {
-      dataset.addSeries(new XYSeries(shown.get(l).label(), false, true));
-      r.setSeriesPaint(l, Palette.awtType(l));
+    int s = 0;
+    for (int k = 0; k < runs.size(); k++) {
+      ChartRun c = runs.get(k);
+      for (int l = 0; l < c.shown.size(); l++, s++) {
+        String label = c.shown.get(l).label();
+        dataset.addSeries(new XYSeries(k == 0 ? label : label + " \u00b7 " + c.label, false, true));
+        r.setSeriesPaint(s, Palette.awtType(l));
+        r.setSeriesStroke(s, k == 0 ? SOLID : DASHED);
+      }
     }
     chart.setNotify(true);
-    dirty = true;
   }
+
+  private static final BasicStroke SOLID = new BasicStroke(1.6f);
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
   /** Empties the chart (no project open). */
   public void clear() {
-    restart(-1, List.of());
+    runs.clear();
+    rebuild();
+    dirty = true;
     flush();
   }
 
@@ -244,41 +252,75 @@ public final class MetricsChart extends StackPane {
     }
     dirty = false;
     chart.setNotify(false);
-    for (int l = 0; l < decimators.size(); l++) {
-      SeriesDecimator d = decimators.get(l);
-      XYSeries series = dataset.getSeries(l);
-      series.setNotify(false);
-      series.clear();
-      for (int i = 0; i < d.size(); i++) {
-        series.add(d.x(i), d.y(i), false);
+    int s = 0;
+    for (ChartRun c : runs) {
+      for (SeriesDecimator d : c.decimators) {
+        XYSeries series = dataset.getSeries(s++);
+        series.setNotify(false);
+        series.clear();
+        for (int i = 0; i < d.size(); i++) {
+          series.add(d.x(i), d.y(i), false);
+        }
+        series.setNotify(true);
       }
-      series.setNotify(true);
     }
     chart.setNotify(true);
   }
 
-  /** True when this run has none of the chart's series (a task chart without a task). */
+  /** The runs drawn, oldest first, as (id, label). */
+  public List<String> runLabels() {
+    List<String> out = new ArrayList<>();
+    for (ChartRun c : runs) {
+      out.add(c.label);
+    }
+    return out;
+  }
+
+  /** Every line drawn, over all runs, as the legend names them. */
+  public List<String> seriesLabels() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < dataset.getSeriesCount(); i++) {
+      out.add(String.valueOf(dataset.getSeriesKey(i)));
+    }
+    return out;
+  }
+
+  /** The last tick the run {@code id} has, or -1. */
+  public int lastTick(long id) {
+    ChartRun c = find(id);
+    return c == null ? -1 : c.lastTick();
+  }
+
+  /** True when the newest run has none of the chart's series (a task chart without a task). */
   public boolean isEmpty() {
-    return shown.isEmpty();
+    ChartRun c = current();
+    return c == null || c.shown.isEmpty();
   }
 
   public String title() {
     return title;
   }
 
-  /** The labels of the lines drawn for the current run. */
+  /** The labels of the lines drawn for the newest run. */
   public List<String> lineLabels() {
-    return shown.stream().map(Line::label).toList();
+    ChartRun c = current();
+    return c == null ? List.of() : c.shown.stream().map(Line::label).toList();
   }
 
-  /** Points drawn for line l (at most MAX_POINTS, however long the run). */
+  /** Points drawn for line l of the newest run (at most MAX_POINTS, however long the run). */
   public int pointCount(int line) {
-    return line < dataset.getSeriesCount() ? dataset.getSeries(line).getItemCount() : 0;
+    ChartRun c = current();
+    if (c == null || line >= c.shown.size()) {
+      return 0;
+    }
+    int first = dataset.getSeriesCount() - c.shown.size();
+    return dataset.getSeries(first + line).getItemCount();
   }
 
-  /** Ticks received for the current run (every one, not the decimated drawing). */
+  /** Ticks received for the newest run (every one, not the decimated drawing). */
   public int rowCount() {
-    return rows;
+    ChartRun c = current();
+    return c == null ? 0 : c.rows;
   }
 
   /** Writes an export into a file, on any thread; reports progress, stops when interrupted. */
@@ -299,15 +341,18 @@ public final class MetricsChart extends StackPane {
    * another thread while the run goes on.
    */
   public Export csvWriter() {
+    ChartRun c = current();
     List<String> labels = new ArrayList<>();
-    for (Line l : shown) {
-      labels.add(l.label());
-    }
-    int n = rows;
-    int[] t = Arrays.copyOf(ticks, n);
-    float[][] v = new float[values.length][];
-    for (int l = 0; l < values.length; l++) {
-      v[l] = Arrays.copyOf(values[l], n);
+    int n = c == null ? 0 : c.rows;
+    int[] t = c == null ? new int[0] : Arrays.copyOf(c.ticks, n);
+    float[][] v = new float[c == null ? 0 : c.values.length][];
+    if (c != null) {
+      for (Line l : c.shown) {
+        labels.add(l.label());
+      }
+      for (int l = 0; l < c.values.length; l++) {
+        v[l] = Arrays.copyOf(c.values[l], n);
+      }
     }
     return (file, progress) ->
         atomically(
@@ -392,6 +437,12 @@ public final class MetricsChart extends StackPane {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s (%d lines, %d ticks)", title, shown.size(), rows);
+    return String.format(
+        Locale.ROOT,
+        "%s (%d runs, %d lines, %d ticks)",
+        title,
+        runs.size(),
+        lineLabels().size(),
+        rowCount());
   }
 }

@@ -5,8 +5,7 @@
  * rows, drawn decimated and repainted at most every 100 ms) and {@code SeriesDecimator} (the rule
  * that keeps a long series short: plain arrays, tested without a display).
  *
- * <p>May import: {@code viz} (the palette), JavaFX ({@code javafx}), JFreeChart ({@code
- * org.jfree}), and from core only {@code core.record} (metric rows) and {@code core.vocabulary}
- * (metric names and death causes). An ArchUnit test holds this line.
+ * <p>May import: {@code core.record}, {@code core.snapshot}, {@code core.vocabulary}, {@code viz}, JavaFX ({@code javafx})
+ * and JFreeChart ({@code org.jfree}). An ArchUnit test holds this line.
  */
 package org.nvlab.viz.chart;

@@ -10,10 +10,8 @@
  * application forwards applied changes to the running engine. Errors are shown beside the field,
  * and what the user typed stays in the field until it is fixed or undone.
  *
- * <p>May import: {@code viz}, JavaFX ({@code javafx}), ControlsFX ({@code org.controlsfx}), Jackson
- * ({@code com.fasterxml.jackson}: the document's tree), and from core {@code core.edit} (the
- * document), {@code core.project} (its spec), {@code core.expr} (expression errors), {@code
- * core.preview} (kernel previews built on their own copy of the project) and {@code
- * core.vocabulary}. An ArchUnit test holds this line.
+ * <p>May import: {@code core.edit}, {@code core.expr}, {@code core.preview}, {@code core.project},
+ * {@code core.vocabulary}, {@code viz}, Jackson ({@code com.fasterxml.jackson}), JavaFX ({@code
+ * javafx}) and ControlsFX ({@code org.controlsfx}). An ArchUnit test holds this line.
  */
 package org.nvlab.viz.editor;

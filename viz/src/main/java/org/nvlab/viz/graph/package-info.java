@@ -21,9 +21,8 @@
  *       inspected path, the banner) and {@code GraphLegend} (what the colours mean).
  * </ul>
  *
- * <p>May import: {@code viz} (the palette), JavaFX ({@code javafx}), GraphStream ({@code
- * org.graphstream}), and from core only {@code core.snapshot} (what is drawn) and {@code
- * core.graph} (immutable topology). A view never steps or changes a simulation: it is handed
- * snapshots on the FX thread and draws them (an ArchUnit test holds this line).
+ * <p>May import: {@code core.graph}, {@code core.snapshot}, {@code viz}, JavaFX ({@code javafx})
+ * and GraphStream ({@code org.graphstream}). A view never steps or changes a simulation: it is
+ * handed snapshots on the FX thread and draws them (an ArchUnit test holds this line).
  */
 package org.nvlab.viz.graph;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nvlab.core.Model;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.observe.SnapshotMaker;
-import org.nvlab.core.Model;
 import org.nvlab.core.project.ProjectFiles;
 import org.nvlab.core.snapshot.Snapshot;
 

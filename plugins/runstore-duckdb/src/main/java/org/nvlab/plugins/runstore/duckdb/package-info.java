@@ -14,7 +14,7 @@
  *   <li>{@code WriteBenchmark}: Appender against plain JDBC batches, and the export times.
  * </ul>
  *
- * <p>May import: {@code core.record} and DuckDB's JDBC driver ({@code org.duckdb}); nothing of the
- * app or viz.nvlab.core.record and DuckDB's JDBC driver; nothing of the app or viz.
+ * <p>May import: {@code core.record} and DuckDB's JDBC driver ({@code
+ * org.duckdb}).nvlab.core.record and DuckDB's JDBC driver; nothing of the app or viz.
  */
 package org.nvlab.plugins.runstore.duckdb;
