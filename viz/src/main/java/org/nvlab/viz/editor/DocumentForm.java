@@ -196,6 +196,12 @@ public final class DocumentForm {
       this.item = item;
       field.setId("field-" + item.key());
       field.setTooltip(tooltip(item.getDescription()));
+      if (!item.writable()) {
+        // Shown, greyed, but not disabled: a disabled field would not show its help on hover.
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        field.setOpacity(0.6);
+      }
       if (item.kind() == FieldItem.Kind.EXPRESSION || item.kind() == FieldItem.Kind.READOUT) {
         field.getStyleClass().add("expression-text");
       }
@@ -304,6 +310,7 @@ public final class DocumentForm {
       box.setId("field-" + item.key());
       box.getItems().setAll(item.choices());
       box.setTooltip(tooltip(item.getDescription()));
+      box.setDisable(!item.writable());
       box.setMaxWidth(Double.MAX_VALUE);
       item.valueProperty().addListener((o, a, b) -> show(b));
       box.valueProperty()
@@ -356,6 +363,7 @@ public final class DocumentForm {
       this.item = item;
       box.setId("field-" + item.key());
       box.setTooltip(tooltip(item.getDescription()));
+      box.setDisable(!item.writable());
       item.valueProperty().addListener((o, a, b) -> show(b));
       box.selectedProperty()
           .addListener(

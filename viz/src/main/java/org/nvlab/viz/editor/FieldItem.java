@@ -185,6 +185,11 @@ public final class FieldItem implements PropertySheet.Item {
     return this;
   }
 
+  /** False for a field that is only shown (a release operator's kind). */
+  boolean writable() {
+    return editable;
+  }
+
   ObjectProperty<Object> valueProperty() {
     return value;
   }
@@ -224,8 +229,13 @@ public final class FieldItem implements PropertySheet.Item {
     return Optional.of(value);
   }
 
+  /**
+   * Always true: ControlsFX disables the control of a field that is not editable, and a disabled
+   * control shows no tooltip. {@link DocumentForm} makes a read-only field's text non-editable
+   * instead (see {@link #writable}).
+   */
   @Override
   public boolean isEditable() {
-    return editable;
+    return true;
   }
 }

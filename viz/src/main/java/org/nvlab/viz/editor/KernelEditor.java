@@ -91,6 +91,10 @@ public final class KernelEditor extends ScrollPane {
     return score;
   }
 
+  public DocumentForm form() {
+    return form;
+  }
+
   public void setDocument(ProjectDocument d) {
     doc = ProjectDocument.follow(doc, d, listener);
     shownScoreMode = null;
