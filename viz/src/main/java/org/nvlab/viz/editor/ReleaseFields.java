@@ -23,129 +23,119 @@ import org.nvlab.core.vocabulary.ReleaseKind;
 final class ReleaseFields {
   private ReleaseFields() {}
 
+  private static final String OPERATOR = "Operator";
   private static final String CHANGE_KIND = "; add another operator to change the kind";
 
   /** The fields of the operator {@code op} of the type {@code type} gives. */
   static FieldTable<ReleaseSpec> of(IntSupplier type, IntSupplier op) {
     FieldTable.Builder<ReleaseSpec> t =
         FieldTable.about(
-                "release",
-                () -> Fields.typePointer(type.getAsInt()) + "/release/" + op.getAsInt(),
-                s -> {
-                  TypeSpec ts = Fields.type(s, type.getAsInt());
-                  int k = op.getAsInt();
-                  return ts == null || k < 0 || k >= ts.release().size()
-                      ? null
-                      : ts.release().get(k);
-                })
-            .category("Operator");
+            "release",
+            () -> Fields.typePointer(type.getAsInt()) + "/release/" + op.getAsInt(),
+            s -> {
+              TypeSpec ts = Fields.type(s, type.getAsInt());
+              int k = op.getAsInt();
+              return ts == null || k < 0 || k >= ts.release().size() ? null : ts.release().get(k);
+            });
     for (ReleaseKind k : ReleaseKind.ALL) {
-      t.field(TEXT, "kind", k.id() + ": " + k.help() + CHANGE_KIND, ReleaseSpec::kind)
-          .when(is(k))
+      t.category(OPERATOR, is(k))
+          .field(TEXT, "kind", k.id() + ": " + k.help() + CHANGE_KIND, ReleaseSpec::kind)
           .readOnly();
     }
-    t.field(TEXT, "kind", "a kind a plugin adds" + CHANGE_KIND, ReleaseSpec::kind)
-        .when(r -> ReleaseKind.byId(r.kind()) == null)
-        .readOnly();
-    activation(t);
-    parameter(t);
-    t.field(
-            READOUT,
-            "l",
-            "g_i += l . c: the three-factor learning-rate modulation",
-            readout("l", ReleaseSpec::l))
-        .when(is(ReleaseKind.LEARNING))
-        .field(NUMBERS, "nodeScale", "one factor per node", r -> r.nodeScale())
-        .when(is(ReleaseKind.ACTIVATION).or(is(ReleaseKind.PARAMETER)).or(is(ReleaseKind.LEARNING)))
-        .field(NUMBER, "omega", "M <- (1 - omega) M + omega Q c", r -> r.omega())
-        .when(is(ReleaseKind.MEMORY))
-        .field(
-            MATRIX, "q", "Q: memoryDim rows of d numbers (identity when memoryDim = d)", r -> r.q())
-        .when(is(ReleaseKind.MEMORY));
-    cascade(t);
-    return t.field(
-            TEXT, "params", "a plugin's parameters (edit them in project.json)", r -> r.params())
-        .when(r -> ReleaseKind.byId(r.kind()) == null)
+    t.category(OPERATOR, ReleaseFields::plugin)
+        .field(TEXT, "kind", "a kind a plugin adds" + CHANGE_KIND, ReleaseSpec::kind)
         .readOnly()
-        .build();
-  }
-
-  private static void activation(FieldTable.Builder<ReleaseSpec> t) {
-    Predicate<ReleaseSpec> activation = is(ReleaseKind.ACTIVATION);
-    t.field(
+        .category(OPERATOR, is(ReleaseKind.ACTIVATION))
+        .field(
             READOUT,
             "gain",
             "gamma_i += gain . c (or an expression)",
             readout("gain", ReleaseSpec::gain))
-        .when(activation)
         .field(
             READOUT,
             "bias",
             "beta_i += bias . c (or an expression)",
             readout("bias", ReleaseSpec::bias))
-        .when(activation)
         .field(
             READOUT,
             "threshold",
             "lif hosts: threshold shift readout",
-            readout("threshold", ReleaseSpec::threshold))
-        .when(activation);
+            readout("threshold", ReleaseSpec::threshold));
+    parameter(t);
+    t.category(OPERATOR, is(ReleaseKind.LEARNING))
+        .field(
+            READOUT,
+            "l",
+            "g_i += l . c: the three-factor learning-rate modulation",
+            readout("l", ReleaseSpec::l))
+        .category(
+            OPERATOR,
+            is(ReleaseKind.ACTIVATION).or(is(ReleaseKind.PARAMETER)).or(is(ReleaseKind.LEARNING)))
+        .field(NUMBERS, "nodeScale", "one factor per node", r -> r.nodeScale())
+        .category(OPERATOR, is(ReleaseKind.MEMORY))
+        .field(NUMBER, "omega", "M <- (1 - omega) M + omega Q c", r -> r.omega())
+        .field(
+            MATRIX,
+            "q",
+            "Q: memoryDim rows of d numbers (identity when memoryDim = d)",
+            r -> r.q());
+    cascade(t);
+    return t.category(OPERATOR, ReleaseFields::plugin)
+        .field(TEXT, "params", "a plugin's parameters (edit them in project.json)", r -> r.params())
+        .readOnly()
+        .build();
   }
 
+  /** A parameter release's mode and edges, then the fields of its mode. */
   private static void parameter(FieldTable.Builder<ReleaseSpec> t) {
     Predicate<ReleaseSpec> parameter = is(ReleaseKind.PARAMETER);
     Predicate<ReleaseSpec> lowRank = parameter.and(r -> r.mode().equals("low-rank"));
-    Predicate<ReleaseSpec> multiplicative = parameter.and(lowRank.negate());
-    t.choice(
+    t.category(OPERATOR, parameter)
+        .choice(
             "mode",
             List.of("multiplicative", "low-rank"),
             "multiplicative w <- w (1 + eta h . c), or a low-rank update",
             ReleaseSpec::mode)
-        .when(parameter)
         .choice(
             "edges",
             List.of("incoming", "outgoing"),
             "the node's incoming or outgoing weights",
             r -> r.incoming() ? "incoming" : "outgoing")
-        .when(parameter)
+        .category(OPERATOR, parameter.and(lowRank.negate()))
         .field(NUMBER, "eta", "multiplicative: the rate", r -> r.eta())
-        .when(multiplicative)
         .field(READOUT, "h", "multiplicative: the readout", readout("h", ReleaseSpec::h))
-        .when(multiplicative)
+        .category(OPERATOR, lowRank)
         .field(NUMBER, "uStd", "low-rank: std of U", r -> r.uStd())
-        .when(lowRank)
         .field(NUMBER, "vStd", "low-rank: std of V", r -> r.vStd())
-        .when(lowRank)
-        .field(NUMBER, "scale", "low-rank: scale", r -> r.scale())
-        .when(lowRank);
+        .field(NUMBER, "scale", "low-rank: scale", r -> r.scale());
   }
 
+  /** A cascade's child, count and payload; the payload map unless the children take memory. */
   private static void cascade(FieldTable.Builder<ReleaseSpec> t) {
     Predicate<ReleaseSpec> cascade = is(ReleaseKind.CASCADE);
-    Predicate<ReleaseSpec> transformed = cascade.and(r -> !r.fromMemory());
-    t.choice("child", List.of(), "the type the cascade emits", ReleaseSpec::child)
+    t.category(OPERATOR, cascade)
+        .choice("child", List.of(), "the type the cascade emits", ReleaseSpec::child)
         .choices(Fields::typeNames)
-        .when(cascade)
         .field(NUMBER, "count", "children per release (the mean, when Poisson)", r -> r.count())
-        .when(cascade)
         .field(BOOLEAN, "poisson", "draw the count from a Poisson law", r -> r.poisson())
-        .when(cascade)
         .choice(
             "payload",
             List.of("transform", "memory"),
             "the children's payload: transformed from the parent's, or the node's memory",
             r -> r.fromMemory() ? "memory" : "transform")
-        .when(cascade)
+        .category(OPERATOR, cascade.and(r -> !r.fromMemory()))
         .field(MATRIX, "transform", "payload map: d_child rows of d numbers", r -> r.transform())
-        .when(transformed)
         .field(NUMBERS, "offset", "payload map: added to the transformed payload", r -> r.offset())
-        .when(transformed)
+        .category(OPERATOR, cascade)
         .choice(
             "phi",
             List.of("identity", "tanh"),
             "payload map: identity or tanh",
-            r -> r.tanh() ? "tanh" : "identity")
-        .when(cascade);
+            r -> r.tanh() ? "tanh" : "identity");
+  }
+
+  private static boolean plugin(ReleaseSpec r) {
+    return ReleaseKind.byId(r.kind()) == null;
   }
 
   private static Predicate<ReleaseSpec> is(ReleaseKind k) {
