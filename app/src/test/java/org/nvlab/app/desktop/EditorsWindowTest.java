@@ -10,24 +10,34 @@ import static org.nvlab.app.desktop.FxTests.waitFor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.controlsfx.control.PropertySheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nvlab.core.Simulation;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.rule.RuleExpression;
+import org.nvlab.core.vocabulary.KernelFeature;
+import org.nvlab.core.vocabulary.ReleaseKind;
+import org.nvlab.core.vocabulary.Signals;
+import org.nvlab.viz.editor.DocumentForm;
 import org.nvlab.viz.editor.EditorsPane;
 import org.nvlab.viz.editor.ExpressionField;
+import org.nvlab.viz.editor.FieldItem;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,7 +48,8 @@ import org.testfx.framework.junit5.Stop;
  * The editors in the real window (headless, see app/pom.xml): an invalid kernel expression shows
  * its error at its column and changes neither the project nor the run; a valid one reaches the
  * running engine at its next tick; Edit > Undo and the shortcuts take an edit back and forth; a
- * refused number keeps what was typed; a host change waits for Reset.
+ * refused number keeps what was typed; a host change waits for Reset; every field's tooltip is its
+ * help, and hovering a field shows it.
  */
 @ExtendWith(ApplicationExtension.class)
 class EditorsWindowTest {
@@ -198,6 +209,95 @@ class EditorsWindowTest {
     robot.write("3").type(KeyCode.ENTER);
     waitFor(5, () -> run(s -> s.model().type(0).kernel().temperature()) == 3.0);
     assertEquals(20, (int) run(s -> s.nodeCount()));
+  }
+
+  @Test
+  void everyFieldsTooltipIsItsHelpAndHoveringAFieldShowsIt(FxRobot robot) throws Exception {
+    openHello(robot);
+    DocumentForm[] forms = {
+      editors().typeEditor().form(),
+      editors().kernelEditor().form(),
+      editors().releaseEditor().form(),
+      editors().hostEditor().form()
+    };
+    int fields = 0;
+    for (int k = 0; k < forms.length; k++) {
+      int tab = k;
+      robot.interact(() -> editors().tabs().getSelectionModel().select(tab));
+      for (PropertySheet.Item i : fx(() -> List.copyOf(forms[tab].sheet().getItems()))) {
+        FieldItem item = (FieldItem) i;
+        Control control = robot.lookup("#field-" + item.key()).queryAs(Control.class);
+        String tip = fx(() -> control.getTooltip().getText());
+        assertFalse(tip.isBlank(), item.key() + " has no help");
+        assertEquals(item.getDescription(), tip, item.key());
+        fields++;
+      }
+    }
+    assertTrue(fields >= 40, "only " + fields + " fields");
+    String scoreTip =
+        fx(() -> editors().kernelEditor().scoreField().textField().getTooltip()).getText();
+    assertTrue(scoreTip.startsWith("z(i, j) for the move from i to j"), scoreTip);
+
+    // Hovering a field of a category opened by a click shows its help, the vocabulary's words.
+    robot.interact(() -> editors().tabs().getSelectionModel().select(0));
+    String weight = hoverTooltip(robot, "Emission", "#field-emission-weights-activation");
+    assertEquals("w: times " + Signals.help(Signals.ACTIVATION) + ", in the rate", weight);
+    assertEquals(
+        "4.0",
+        fx(
+            () ->
+                robot
+                    .lookup("#field-emission-weights-activation")
+                    .queryAs(TextField.class)
+                    .getText()),
+        "the weight the project gives");
+    robot.interact(() -> editors().tabs().getSelectionModel().select(1));
+    String theta = hoverTooltip(robot, "Feature weights (theta)", "#field-kernel-theta-bias");
+    assertEquals(KernelFeature.BIAS.help(), theta);
+    // A field that is only shown shows its help too: the operator's kind, in the vocabulary's
+    // words.
+    robot.interact(() -> editors().tabs().getSelectionModel().select(2));
+    String kind = hoverTooltip(robot, "Operator", "#field-release-kind");
+    ReleaseKind activation = ReleaseKind.ACTIVATION;
+    assertTrue(kind.startsWith(activation.id() + ": " + activation.help()), kind);
+  }
+
+  /**
+   * Opens the sheet's category {@code title} (one at a time is open), rests the mouse on the field
+   * and returns the text of the tooltip that comes up.
+   */
+  private String hoverTooltip(FxRobot robot, String title, String field) throws Exception {
+    robot.moveTo("#editNote");
+    Node pane =
+        robot.lookup((Node n) -> n instanceof TitledPane p && title.equals(p.getText())).query();
+    if (!fx(() -> ((TitledPane) pane).isExpanded())) {
+      robot.clickOn(pane.lookup(".title"));
+    }
+    Node node = robot.lookup(field).query();
+    waitFor(5, () -> fx(() -> ((TitledPane) pane).isExpanded()) && settled(node));
+    robot.moveTo(node);
+    waitFor(
+        5,
+        () ->
+            fx(
+                () ->
+                    robot.listWindows().stream()
+                        .anyMatch(w -> w instanceof Tooltip t && t.isShowing())));
+    return fx(
+        () ->
+            robot.listWindows().stream()
+                .filter(w -> w instanceof Tooltip t && t.isShowing())
+                .map(w -> ((Tooltip) w).getText())
+                .findFirst()
+                .orElseThrow());
+  }
+
+  /** True when the node stands still: the sheet's opening animation is over. */
+  private static boolean settled(Node node) throws Exception {
+    double before = fx(() -> node.localToScene(0, 0).getY());
+    Thread.sleep(150);
+    double after = fx(() -> node.localToScene(0, 0).getY());
+    return before == after && fx(() -> node.getLayoutBounds().getHeight() > 0);
   }
 
   @Test

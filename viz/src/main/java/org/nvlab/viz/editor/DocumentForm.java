@@ -1,6 +1,7 @@
 package org.nvlab.viz.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,11 +19,13 @@ import org.controlsfx.property.editor.PropertyEditor;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.expr.ExpressionException;
+import org.nvlab.core.project.ProjectSpec;
 
 /**
- * A ControlsFX {@link PropertySheet} of {@link FieldItem}s bound to a {@link ProjectDocument}: it
- * shows each field's value (or, greyed, the default that applies when the file leaves it out), and
- * turns what the user enters into an edit of the document.
+ * A ControlsFX {@link PropertySheet} of the fields an editor's {@link FieldTable}s declare, bound
+ * to a {@link ProjectDocument}: it shows the rows shown for the project as it is, each field's
+ * value (or, greyed, the default that applies when the file leaves it out) with its help as the
+ * tooltip, and turns what the user enters into an edit of the document.
  *
  * <p>Text fields apply on Enter or when they lose the focus (one step of undo per field change);
  * Escape gives back the document's value. Choices and check boxes apply at once. Expressions are
@@ -38,6 +41,8 @@ public final class DocumentForm {
   private final Supplier<String> base;
   private final ProjectDocument.Listener listener = c -> refresh();
   private ProjectDocument doc;
+  private List<FieldTable<?>> tables = List.of();
+  private String shape = "";
 
   /**
    * @param id the sheet's id (its problems are {@code id + "Problem"})
@@ -84,13 +89,32 @@ public final class DocumentForm {
     refresh();
   }
 
-  public void setItems(List<FieldItem> items) {
-    sheet.getItems().setAll(items);
+  /** The fields to show: the rows of {@code t} that are shown for the project as it is. */
+  void setTables(List<FieldTable<?>> t) {
+    tables = List.copyOf(t);
+    shape = "";
     refresh();
   }
 
-  /** Shows the document's values (after any change, from any editor or undo). */
+  /**
+   * Shows the document's values (after any change, from any editor or undo). When the rows shown
+   * change (a score expression replaced theta, the host became LIF) the items are built again;
+   * otherwise the controls stay, so a field being typed in keeps its text and its focus.
+   */
   public void refresh() {
+    ProjectSpec spec = doc == null ? null : doc.spec();
+    StringBuilder now = new StringBuilder();
+    for (FieldTable<?> t : tables) {
+      now.append(t.shape(spec));
+    }
+    if (!now.toString().equals(shape)) {
+      shape = now.toString();
+      List<FieldItem> items = new ArrayList<>();
+      for (FieldTable<?> t : tables) {
+        items.addAll(t.items(spec));
+      }
+      sheet.getItems().setAll(items);
+    }
     if (doc == null) {
       return;
     }
@@ -171,7 +195,13 @@ public final class DocumentForm {
     TextEditor(FieldItem item) {
       this.item = item;
       field.setId("field-" + item.key());
-      field.setTooltip(new Tooltip(item.getDescription()));
+      field.setTooltip(tooltip(item.getDescription()));
+      if (!item.writable()) {
+        // Shown, greyed, but not disabled: a disabled field would not show its help on hover.
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        field.setOpacity(0.6);
+      }
       if (item.kind() == FieldItem.Kind.EXPRESSION || item.kind() == FieldItem.Kind.READOUT) {
         field.getStyleClass().add("expression-text");
       }
@@ -257,6 +287,14 @@ public final class DocumentForm {
     }
   }
 
+  /** A field's help as its tooltip, wrapped so a long one stays readable. */
+  static Tooltip tooltip(String help) {
+    Tooltip t = new Tooltip(help);
+    t.setWrapText(true);
+    t.setMaxWidth(420);
+    return t;
+  }
+
   private static String prompt(String absent) {
     return absent.isEmpty() ? "" : absent + " (default)";
   }
@@ -271,7 +309,8 @@ public final class DocumentForm {
       this.item = item;
       box.setId("field-" + item.key());
       box.getItems().setAll(item.choices());
-      box.setTooltip(new Tooltip(item.getDescription()));
+      box.setTooltip(tooltip(item.getDescription()));
+      box.setDisable(!item.writable());
       box.setMaxWidth(Double.MAX_VALUE);
       item.valueProperty().addListener((o, a, b) -> show(b));
       box.valueProperty()
@@ -323,7 +362,8 @@ public final class DocumentForm {
     CheckEditor(FieldItem item) {
       this.item = item;
       box.setId("field-" + item.key());
-      box.setTooltip(new Tooltip(item.getDescription()));
+      box.setTooltip(tooltip(item.getDescription()));
+      box.setDisable(!item.writable());
       item.valueProperty().addListener((o, a, b) -> show(b));
       box.selectedProperty()
           .addListener(

@@ -16,9 +16,10 @@ import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec;
 
 /**
- * One project field in a property sheet: its name and help, where it lives in the project (a JSON
- * pointer, which may depend on the selected type), how its text reads ({@link Kind}), and what
- * applies when the file leaves it out.
+ * One project field in a property sheet, made by a {@link FieldTable} from its {@link FieldSpec}
+ * row: its name and help (the description ControlsFX shows and the control's tooltip), where it
+ * lives in the project (a JSON pointer, which may depend on the selected type), how its text reads
+ * ({@link Kind}), and what applies when the file leaves it out.
  *
  * <p>The item's value is the text (or, for a check box, the boolean) the editor shows; {@link
  * DocumentForm} sets it from the document after every change and turns what the user enters into a
@@ -64,7 +65,7 @@ public final class FieldItem implements PropertySheet.Item {
    * @param shownWhenAbsent the value that applies when the file leaves the field out (shown greyed
    *     as a prompt), or null
    */
-  public FieldItem(
+  FieldItem(
       String key,
       String category,
       String name,
@@ -165,7 +166,7 @@ public final class FieldItem implements PropertySheet.Item {
    * leave the field out) instead of setting its pointer: a choice that reshapes its object, such as
    * a graph builder whose other fields must go.
    */
-  public FieldItem withEdit(BiFunction<ProjectDocument, JsonNode, ProjectEdit> edit) {
+  FieldItem withEdit(BiFunction<ProjectDocument, JsonNode, ProjectEdit> edit) {
     this.edit = edit;
     return this;
   }
@@ -179,9 +180,14 @@ public final class FieldItem implements PropertySheet.Item {
     return v == null ? ProjectEdit.remove(p) : ProjectEdit.set(p, v);
   }
 
-  public FieldItem readOnly() {
+  FieldItem readOnly() {
     editable = false;
     return this;
+  }
+
+  /** False for a field that is only shown (a release operator's kind). */
+  boolean writable() {
+    return editable;
   }
 
   ObjectProperty<Object> valueProperty() {
@@ -223,8 +229,13 @@ public final class FieldItem implements PropertySheet.Item {
     return Optional.of(value);
   }
 
+  /**
+   * Always true: ControlsFX disables the control of a field that is not editable, and a disabled
+   * control shows no tooltip. {@link DocumentForm} makes a read-only field's text non-editable
+   * instead (see {@link #writable}).
+   */
   @Override
   public boolean isEditable() {
-    return editable;
+    return true;
   }
 }

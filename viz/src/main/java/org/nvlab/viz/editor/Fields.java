@@ -1,72 +1,49 @@
 package org.nvlab.viz.editor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.project.ProjectSpec.KernelSpec;
+import org.nvlab.core.project.ProjectSpec.NodeSet;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 
-/** Short ways to declare the fields of the selected vesicle type. */
+/** What the editors share: where a type lives, how a spec value reads as text, theta as text. */
 final class Fields {
   private Fields() {}
-
-  /** The pointer of a field of the selected type, {@code rel} below it ("kernel/temperature"). */
-  static Function<ProjectDocument, String> ofType(IntSupplier type, String rel) {
-    return d -> typePointer(type.getAsInt()) + "/" + rel;
-  }
 
   static String typePointer(int type) {
     return "/vesicleTypes/" + type;
   }
 
-  /** What applies for the selected type when the field is absent. */
-  static Function<ProjectSpec, String> typeDefault(IntSupplier type, Function<TypeSpec, Object> f) {
-    return s -> text(f.apply(s.vesicleTypes().get(type.getAsInt())));
+  /** The type at {@code index} in {@code spec}, or null when there is none (it was removed). */
+  static TypeSpec type(ProjectSpec spec, int index) {
+    List<TypeSpec> ts = spec.vesicleTypes();
+    return index >= 0 && index < ts.size() ? ts.get(index) : null;
   }
 
-  /** A field of the selected type. */
-  static FieldItem type(
-      IntSupplier type,
-      String key,
-      String category,
-      String name,
-      String help,
-      FieldItem.Kind kind,
-      String rel,
-      Function<TypeSpec, Object> absent) {
-    return new FieldItem(
-        key,
-        category,
-        name,
-        help,
-        kind,
-        null,
-        ofType(type, rel),
-        absent == null ? null : typeDefault(type, absent));
+  /**
+   * A table about a part of the selected type ({@code TypeSpec::emission} at {@code "/emission"}),
+   * or of the type itself ({@code t -> t} at {@code ""}).
+   */
+  static <S> FieldTable.Builder<S> typeTable(
+      String id, IntSupplier type, String rel, Function<TypeSpec, S> part) {
+    return FieldTable.about(
+        id,
+        () -> typePointer(type.getAsInt()) + rel,
+        s -> {
+          TypeSpec t = type(s, type.getAsInt());
+          return t == null ? null : part.apply(t);
+        });
   }
 
-  /** A choice among words for a field of the selected type. */
-  static FieldItem typeChoice(
-      IntSupplier type,
-      String key,
-      String category,
-      String name,
-      String help,
-      List<String> choices,
-      String rel,
-      Function<TypeSpec, Object> absent) {
-    return new FieldItem(
-        key,
-        category,
-        name,
-        help,
-        FieldItem.Kind.CHOICE,
-        choices,
-        ofType(type, rel),
-        absent == null ? null : typeDefault(type, absent));
+  /** The names of the project's vesicle types, in order. */
+  static List<String> typeNames(ProjectSpec spec) {
+    List<String> names = new ArrayList<>();
+    spec.vesicleTypes().forEach(t -> names.add(t.name()));
+    return names;
   }
 
   private static final String[] FEATURE_TERMS = {
@@ -99,7 +76,10 @@ final class Fields {
     return b.length() == 0 ? "0" : b.toString();
   }
 
-  /** A value as an editor shows it: numbers as in the file (3, 0.5), infinity as "Infinity". */
+  /**
+   * A spec value as an editor shows it: numbers as in the file (3, 0.5), infinity as "Infinity",
+   * lists as "0.5, 0.2", node sets as typed ("all", "layer 1", "range 0 10", "0, 4, 7").
+   */
   static String text(Object v) {
     if (v == null) {
       return "";
@@ -119,6 +99,22 @@ final class Fields {
         b.append(b.length() == 0 ? "" : ", ").append(text(x));
       }
       return b.toString();
+    }
+    if (v instanceof int[] a) {
+      StringBuilder b = new StringBuilder();
+      for (int x : a) {
+        b.append(b.length() == 0 ? "" : ", ").append(x);
+      }
+      return b.toString();
+    }
+    if (v instanceof NodeSet n) {
+      if (n.isAll()) {
+        return "all";
+      }
+      if (n.layer() != null) {
+        return "layer " + n.layer();
+      }
+      return n.range() != null ? "range " + n.range()[0] + " " + n.range()[1] : text(n.nodes());
     }
     return v.toString();
   }

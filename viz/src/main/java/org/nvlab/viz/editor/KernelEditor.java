@@ -1,8 +1,6 @@
 package org.nvlab.viz.editor;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,12 +14,12 @@ import javafx.scene.layout.VBox;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
-import org.nvlab.core.vocabulary.KernelFeature;
 
 /**
- * The migration kernel of the selected type (model.md section 4): temperature, neighbourhood and
- * hops; the score as feature weights (theta) or as an expression typed in an {@link
- * ExpressionField}; edge biases and the content term; and the {@link KernelPreviewPane}.
+ * The migration kernel of the selected type (model.md section 4), as {@link KernelFields} declares
+ * it: temperature, neighbourhood and hops; the score as feature weights (theta) or as an expression
+ * typed in an {@link ExpressionField}; edge biases and the content term; and the {@link
+ * KernelPreviewPane}.
  *
  * <p>The expression is checked on every key, and each time it is valid it becomes the project's
  * kernel score at once (one step of undo for the whole typing, closed when the field is left), so a
@@ -45,6 +43,7 @@ public final class KernelEditor extends ScrollPane {
     form =
         new DocumentForm(
             "kernelSheet", item -> typeName() + ": kernel " + item.getName(), this::typeBase);
+    form.setTables(List.of(KernelFields.sheet(type::get)));
     ToggleGroup modes = new ToggleGroup();
     thetaMode.setToggleGroup(modes);
     scoreMode.setToggleGroup(modes);
@@ -62,10 +61,9 @@ public final class KernelEditor extends ScrollPane {
             doc.endMerge();
           }
         });
-    Label scoreHelp =
-        new Label(
-            "z(i, j) for the move from i to j, e.g. (1 - stay) + 2 * a_j - abs(e_j). Variables: a_i,"
-                + " e_i, g_i, a_j, e_j, g_j, w_ij, stay, dir, m_i, m_j, c, s, t, reward, task, z.");
+    String help = KernelFields.score(type::get).rows().get(0).help();
+    score.textField().setTooltip(DocumentForm.tooltip(help));
+    Label scoreHelp = new Label(help);
     scoreHelp.setWrapText(true);
     scoreHelp.getStyleClass().add("hint");
     scoreBox = new VBox(4, score, scoreHelp);
@@ -93,6 +91,10 @@ public final class KernelEditor extends ScrollPane {
     return score;
   }
 
+  public DocumentForm form() {
+    return form;
+  }
+
   public void setDocument(ProjectDocument d) {
     doc = ProjectDocument.follow(doc, d, listener);
     shownScoreMode = null;
@@ -117,9 +119,7 @@ public final class KernelEditor extends ScrollPane {
     if (doc == null) {
       return null;
     }
-    List<TypeSpec> ts = doc.spec().vesicleTypes();
-    int k = type.get();
-    return k >= 0 && k < ts.size() ? ts.get(k) : null;
+    return Fields.type(doc.spec(), type.get());
   }
 
   private void refresh() {
@@ -137,93 +137,10 @@ public final class KernelEditor extends ScrollPane {
       updating = false;
       scoreBox.setVisible(scoreOn);
       scoreBox.setManaged(scoreOn);
-      form.setItems(items(scoreOn));
-    } else {
-      form.refresh();
     }
+    form.refresh();
     score.show(scoreOn ? ts.kernel().score() : "");
     previewModel.show(doc.spec(), type.get());
-  }
-
-  private List<FieldItem> items(boolean scoreOn) {
-    IntSupplier t = type::get;
-    List<FieldItem> items = new ArrayList<>();
-    items.add(
-        Fields.type(
-            t,
-            "kernel-temperature",
-            "Kernel",
-            "temperature",
-            "T: 0 routes to the best move, Infinity is the uniform walk",
-            FieldItem.Kind.TEMPERATURE,
-            "kernel/temperature",
-            s -> s.kernel().temperature()));
-    items.add(
-        Fields.typeChoice(
-            t,
-            "kernel-neighbourhood",
-            "Kernel",
-            "neighbourhood",
-            "the moves: along out-edges, against in-edges, or both (and staying)",
-            List.of("out", "in", "both"),
-            "kernel/neighbourhood",
-            s -> s.kernel().neighbourhood()));
-    items.add(
-        Fields.type(
-            t,
-            "kernel-hops",
-            "Kernel",
-            "hops",
-            "moves per tick",
-            FieldItem.Kind.INTEGER,
-            "kernel/hops",
-            s -> s.kernel().hops()));
-    if (!scoreOn) {
-      for (KernelFeature kf : KernelFeature.ALL) {
-        int f = kf.ordinal();
-        items.add(
-            Fields.type(
-                t,
-                "kernel-theta-" + kf.id(),
-                "Feature weights (theta)",
-                kf.id(),
-                kf.help(),
-                FieldItem.Kind.NUMBER,
-                "kernel/theta/" + kf.id(),
-                s -> s.kernel().theta()[f]));
-      }
-    }
-    items.add(
-        Fields.type(
-            t,
-            "kernel-edgeBias-std",
-            "Edge biases and content",
-            "edge bias std",
-            "random per-move biases N(0, std^2), drawn from the project seed",
-            FieldItem.Kind.NUMBER,
-            "kernel/edgeBias/std",
-            s -> s.kernel().edgeBiasStd()));
-    items.add(
-        Fields.type(
-            t,
-            "kernel-content-scale",
-            "Edge biases and content",
-            "content scale",
-            "weight of c . k_j / sqrt(d): makes the kernel depend on each vesicle's payload",
-            FieldItem.Kind.NUMBER,
-            "kernel/content/scale",
-            s -> s.kernel().contentScale()));
-    items.add(
-        Fields.typeChoice(
-            t,
-            "kernel-content-keys",
-            "Edge biases and content",
-            "content keys",
-            "node keys k_j: random, or the node's memory trace",
-            List.of("random", "memory"),
-            "kernel/content/keys",
-            s -> s.kernel().keys()));
-    return items;
   }
 
   /** Typing a valid expression: it becomes the kernel score (one undo step per typing). */

@@ -42,6 +42,42 @@ public final class KernelPreviewPane extends VBox {
     this.model = model;
     setId("kernelPreview");
     setSpacing(6);
+    moves.setId("previewMoves");
+    moves.getStyleClass().add("preview-moves");
+    moves.setPrefHeight(150);
+    moves.setFocusTraversable(false);
+
+    Label stationaryTitle = new Label("Stationary distribution (one bar per node)");
+    stationaryTitle.getStyleClass().add("hint");
+    Pane barPane = new Pane(bars);
+    barPane.setMinHeight(bars.getHeight());
+    bars.widthProperty().bind(barPane.widthProperty());
+    bars.widthProperty().addListener((o, a, b) -> draw());
+    summary.setId("previewSummary");
+    summary.setWrapText(true);
+    message.setId("previewMessage");
+    message.setWrapText(true);
+    message.getStyleClass().add("hint");
+    getChildren()
+        .addAll(nodeRow(), message, moves, stationaryTitle, barPane, summary, shownOnGraph());
+
+    model.previewProperty().addListener((o, a, b) -> update());
+    model.transitionsProperty().addListener((o, a, b) -> update());
+    model
+        .messageProperty()
+        .addListener(
+            (o, a, b) -> {
+              message.setText(b);
+              message.setVisible(!b.isEmpty());
+              message.setManaged(!b.isEmpty());
+            });
+    message.setVisible(false);
+    message.setManaged(false);
+    update();
+  }
+
+  /** The title, the node whose moves are listed (kept in step with the model's), Refresh. */
+  private HBox nodeRow() {
     Label title = new Label("Preview");
     title.getStyleClass().add("section-title");
     node.setId("previewNode");
@@ -60,12 +96,11 @@ public final class KernelPreviewPane extends VBox {
     refresh.setOnAction(e -> model.refresh());
     HBox top = new HBox(8, title, new Label("From node"), node, refresh);
     top.setAlignment(Pos.CENTER_LEFT);
+    return top;
+  }
 
-    moves.setId("previewMoves");
-    moves.getStyleClass().add("preview-moves");
-    moves.setPrefHeight(150);
-    moves.setFocusTraversable(false);
-
+  /** What the graph view draws: one hop from the node, or the long run. */
+  private HBox shownOnGraph() {
     ToggleGroup g = new ToggleGroup();
     RadioButton one = new RadioButton("one hop from the node");
     RadioButton longRun = new RadioButton("long run");
@@ -83,35 +118,9 @@ public final class KernelPreviewPane extends VBox {
                         b == longRun
                             ? KernelPreviewModel.Shown.STATIONARY
                             : KernelPreviewModel.Shown.TRANSITIONS));
-    HBox shownOnGraph = new HBox(8, new Label("Graph shows"), one, longRun);
-    shownOnGraph.setAlignment(Pos.CENTER_LEFT);
-
-    Label stationaryTitle = new Label("Stationary distribution (one bar per node)");
-    stationaryTitle.getStyleClass().add("hint");
-    Pane barPane = new Pane(bars);
-    barPane.setMinHeight(bars.getHeight());
-    bars.widthProperty().bind(barPane.widthProperty());
-    bars.widthProperty().addListener((o, a, b) -> draw());
-    summary.setId("previewSummary");
-    summary.setWrapText(true);
-    message.setId("previewMessage");
-    message.setWrapText(true);
-    message.getStyleClass().add("hint");
-    getChildren().addAll(top, message, moves, stationaryTitle, barPane, summary, shownOnGraph);
-
-    model.previewProperty().addListener((o, a, b) -> update());
-    model.transitionsProperty().addListener((o, a, b) -> update());
-    model
-        .messageProperty()
-        .addListener(
-            (o, a, b) -> {
-              message.setText(b);
-              message.setVisible(!b.isEmpty());
-              message.setManaged(!b.isEmpty());
-            });
-    message.setVisible(false);
-    message.setManaged(false);
-    update();
+    HBox row = new HBox(8, new Label("Graph shows"), one, longRun);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   private void update() {

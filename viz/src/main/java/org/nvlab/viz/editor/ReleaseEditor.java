@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.nvlab.core.edit.ProjectDocument;
 import org.nvlab.core.edit.ProjectEdit;
-import org.nvlab.core.project.ProjectSpec;
 import org.nvlab.core.project.ProjectSpec.ReleaseSpec;
 import org.nvlab.core.project.ProjectSpec.TypeSpec;
 import org.nvlab.core.vocabulary.ReleaseKind;
@@ -29,20 +27,17 @@ import org.nvlab.core.vocabulary.ReleaseKind;
 /**
  * The release operators of the selected type (model.md section 6): the list in the order they
  * apply, buttons to add one of each kind, remove and reorder them, and a property sheet for the
- * selected one: its readouts as numbers or as expressions (checked while typed), a cascade's child
- * type, count and payload map (transform, offset, phi, or the node's memory), and so on. All of it
- * applies to the running model at its next tick.
+ * selected one as {@link ReleaseFields} declares it: its readouts as numbers or as expressions
+ * (checked while typed), a cascade's child type, count and payload map (transform, offset, phi, or
+ * the node's memory), and so on. All of it applies to the running model at its next tick.
  */
 public final class ReleaseEditor extends VBox {
-  private static final List<String> KINDS = ReleaseKind.ids();
-
   private final IntegerProperty type;
   private final ListView<String> list = new ListView<>();
   private final DocumentForm form;
   private final ProblemView problem = new ProblemView("releaseButtonsProblem");
   private final ProjectDocument.Listener listener = c -> refresh();
   private ProjectDocument doc;
-  private String shape = "";
   private boolean updating;
 
   public ReleaseEditor(IntegerProperty type) {
@@ -53,6 +48,7 @@ public final class ReleaseEditor extends VBox {
             "releaseSheet",
             item -> typeName() + ": release " + selected() + " " + item.getName(),
             () -> Fields.typePointer(type.get()) + "/release/" + selected());
+    form.setTables(List.of(ReleaseFields.of(type::get, this::selected)));
     list.setId("releaseList");
     list.setPrefHeight(110);
     list.getSelectionModel()
@@ -65,10 +61,10 @@ public final class ReleaseEditor extends VBox {
             });
     MenuButton add = new MenuButton("Add");
     add.setId("addRelease");
-    for (String kind : KINDS) {
-      MenuItem m = new MenuItem(kind);
-      m.setId("addRelease-" + kind);
-      m.setOnAction(e -> add(kind));
+    for (ReleaseKind kind : ReleaseKind.ALL) {
+      MenuItem m = new MenuItem(kind.id() + ": " + kind.help());
+      m.setId("addRelease-" + kind.id());
+      m.setOnAction(e -> add(kind.id()));
       add.getItems().add(m);
     }
     Button remove = new Button("Remove");
@@ -98,7 +94,6 @@ public final class ReleaseEditor extends VBox {
 
   public void setDocument(ProjectDocument d) {
     doc = ProjectDocument.follow(doc, d, listener);
-    shape = "";
     problem.clear();
     form.setDocument(d);
     refresh();
@@ -112,9 +107,7 @@ public final class ReleaseEditor extends VBox {
     if (doc == null) {
       return null;
     }
-    List<TypeSpec> ts = doc.spec().vesicleTypes();
-    int k = type.get();
-    return k >= 0 && k < ts.size() ? ts.get(k) : null;
+    return Fields.type(doc.spec(), type.get());
   }
 
   private String typeName() {
@@ -148,22 +141,8 @@ public final class ReleaseEditor extends VBox {
     } finally {
       updating = false;
     }
-    int r = list.getSelectionModel().getSelectedIndex();
-    String kind = r >= 0 && r < ops.size() ? ops.get(r).kind() : "";
-    String now = type.get() + "/" + r + "/" + kind + "/" + (ts == null ? "" : names(doc.spec()));
-    if (!now.equals(shape)) {
-      shape = now;
-      form.setItems(r < 0 ? List.of() : items(kind));
-    } else {
-      form.refresh();
-    }
-    form.node().setVisible(r >= 0);
-  }
-
-  private static String names(ProjectSpec spec) {
-    StringBuilder b = new StringBuilder();
-    spec.vesicleTypes().forEach(t -> b.append(t.name()).append(','));
-    return b.toString();
+    form.refresh();
+    form.node().setVisible(list.getSelectionModel().getSelectedIndex() >= 0);
   }
 
   private static String summary(ReleaseSpec r, JsonNode raw) {
@@ -183,171 +162,6 @@ public final class ReleaseEditor extends VBox {
       }
     }
     return b.toString();
-  }
-
-  private FieldItem field(
-      String key,
-      String name,
-      String help,
-      FieldItem.Kind kind,
-      Function<ReleaseSpec, Object> absent) {
-    return choice(key, name, help, kind, null, absent);
-  }
-
-  private FieldItem choice(
-      String key,
-      String name,
-      String help,
-      FieldItem.Kind kind,
-      List<String> choices,
-      Function<ReleaseSpec, Object> absent) {
-    return new FieldItem(
-        "release-" + key,
-        "Operator",
-        name,
-        help,
-        kind,
-        choices,
-        d -> base() + "/" + selected() + "/" + key,
-        absent == null
-            ? null
-            : s ->
-                Fields.text(
-                    absent.apply(s.vesicleTypes().get(type.get()).release().get(selected()))));
-  }
-
-  private List<FieldItem> items(String kind) {
-    FieldItem.Kind num = FieldItem.Kind.NUMBER;
-    FieldItem.Kind readout = FieldItem.Kind.READOUT;
-    List<FieldItem> i = new ArrayList<>();
-    i.add(
-        choice(
-                "kind",
-                "kind",
-                "the operator's kind (add another to change it)",
-                FieldItem.Kind.TEXT,
-                null,
-                ReleaseSpec::kind)
-            .readOnly());
-    switch (kind) {
-      case "activation" -> {
-        i.add(field("gain", "gain", "gamma_i += gain . c (or an expression)", readout, null));
-        i.add(field("bias", "bias", "beta_i += bias . c (or an expression)", readout, null));
-        i.add(field("threshold", "threshold", "lif hosts: threshold shift readout", readout, null));
-        i.add(field("nodeScale", "nodeScale", "one factor per node", FieldItem.Kind.NUMBERS, null));
-      }
-      case "parameter" -> {
-        i.add(
-            choice(
-                "mode",
-                "mode",
-                "multiplicative w <- w (1 + eta h . c), or a low-rank update",
-                FieldItem.Kind.CHOICE,
-                List.of("multiplicative", "low-rank"),
-                ReleaseSpec::mode));
-        i.add(
-            choice(
-                "edges",
-                "edges",
-                "the node's incoming or outgoing weights",
-                FieldItem.Kind.CHOICE,
-                List.of("incoming", "outgoing"),
-                r -> r.incoming() ? "incoming" : "outgoing"));
-        i.add(field("eta", "eta", "multiplicative: the rate", num, ReleaseSpec::eta));
-        i.add(field("h", "h", "multiplicative: the readout", readout, null));
-        i.add(field("uStd", "uStd", "low-rank: std of U", num, ReleaseSpec::uStd));
-        i.add(field("vStd", "vStd", "low-rank: std of V", num, ReleaseSpec::vStd));
-        i.add(field("scale", "scale", "low-rank: scale", num, ReleaseSpec::scale));
-        i.add(field("nodeScale", "nodeScale", "one factor per node", FieldItem.Kind.NUMBERS, null));
-      }
-      case "learning" -> {
-        i.add(
-            field(
-                "l",
-                "l",
-                "g_i += l . c: the three-factor learning-rate modulation",
-                readout,
-                null));
-        i.add(field("nodeScale", "nodeScale", "one factor per node", FieldItem.Kind.NUMBERS, null));
-      }
-      case "memory" -> {
-        i.add(field("omega", "omega", "M <- (1 - omega) M + omega Q c", num, ReleaseSpec::omega));
-        i.add(
-            field(
-                "q",
-                "q",
-                "Q: memoryDim rows of d numbers (identity when memoryDim = d)",
-                FieldItem.Kind.MATRIX,
-                null));
-      }
-      case "cascade" -> {
-        List<String> names = new ArrayList<>();
-        doc.spec().vesicleTypes().forEach(t -> names.add(t.name()));
-        i.add(
-            choice(
-                "child",
-                "child",
-                "the type the cascade emits",
-                FieldItem.Kind.CHOICE,
-                names,
-                ReleaseSpec::child));
-        i.add(
-            field(
-                "count",
-                "count",
-                "children per release (the mean, when Poisson)",
-                num,
-                ReleaseSpec::count));
-        i.add(
-            choice(
-                "poisson",
-                "poisson",
-                "draw the count from a Poisson law",
-                FieldItem.Kind.BOOLEAN,
-                null,
-                ReleaseSpec::poisson));
-        i.add(
-            choice(
-                "payload",
-                "payload",
-                "the children's payload: transformed from the parent's, or the node's memory",
-                FieldItem.Kind.CHOICE,
-                List.of("transform", "memory"),
-                r -> r.fromMemory() ? "memory" : "transform"));
-        i.add(
-            field(
-                "transform",
-                "transform",
-                "payload map: d_child rows of d numbers",
-                FieldItem.Kind.MATRIX,
-                null));
-        i.add(
-            field(
-                "offset",
-                "offset",
-                "payload map: added to the transformed payload",
-                FieldItem.Kind.NUMBERS,
-                null));
-        i.add(
-            choice(
-                "phi",
-                "phi",
-                "payload map: identity or tanh",
-                FieldItem.Kind.CHOICE,
-                List.of("identity", "tanh"),
-                r -> r.tanh() ? "tanh" : "identity"));
-      }
-      default ->
-          i.add(
-              field(
-                      "params",
-                      "params",
-                      "a plugin's parameters (edit them in project.json)",
-                      FieldItem.Kind.TEXT,
-                      null)
-                  .readOnly());
-    }
-    return i;
   }
 
   private void add(String kind) {
